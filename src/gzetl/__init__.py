@@ -1,0 +1,13 @@
+"""gzetl: customs and foreign-trade releases in, a validated statistical dataset out.
+
+The library reads raw text (``sources``), finds quantity mentions and turns them into
+facts (``extraction``), normalises units and periods (``units``, ``periods``), validates
+the rows (``schemas``, ``checks``) and publishes Parquet tables (``warehouse``). It knows
+nothing of Dagster; the code location in ``pipelines/`` orchestrates it.
+"""
+
+__version__ = "0.1.0"
+
+# Bump when extraction or normalisation output can change: the pipeline then treats every
+# cached extraction as stale and Dagster shows the affected assets as changed code.
+EXTRACTOR_VERSION = "0.1.0"
