@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import Annotated, Optional
 
 import pandera.polars as pa
 import polars as pl
@@ -54,3 +54,40 @@ class Facts(pa.DataFrameModel):
 def polars_schema() -> pl.Schema:
     """The polars schema of the facts table, in column order."""
     return pl.Schema({name: col.dtype.type for name, col in Facts.to_schema().columns.items()})
+
+
+def _rule_holds(data: pa.PolarsData, name: str) -> pl.LazyFrame:
+    """Whether each row satisfies the row rule ``name`` of gzetl.checks.rows."""
+    from gzetl.checks.rows import ROW_RULES  # noqa: PLC0415 (checks import this module)
+
+    return data.lazyframe.select(ROW_RULES[name]().ok.fill_null(True))
+
+
+class PublishedFacts(Facts):
+    """The published ``facts`` table: candidate facts that passed every error-severity check.
+
+    Same columns as the extractor's facts plus ``flags``. The row rules of gzetl.checks.rows
+    are enforced here too; cross-fact checks are in gzetl.checks (see docs/validation.md).
+    """
+
+    flags: Annotated[pl.List, pl.String] = pa.Field(description="Names of the warning checks the fact failed (empty when none); see check_results.")
+
+    @pa.dataframe_check(name="value_positive")
+    def value_positive(cls, data: pa.PolarsData) -> pl.LazyFrame:
+        """value > 0 and value_high >= value where present."""
+        return _rule_holds(data, "value_positive")
+
+    @pa.dataframe_check(name="percent_range")
+    def percent_range(cls, data: pa.PolarsData) -> pl.LazyFrame:
+        """A value in percent lies in [0, 100]."""
+        return _rule_holds(data, "percent_range")
+
+    @pa.dataframe_check(name="change_above_minus_100")
+    def change_above_minus_100(cls, data: pa.PolarsData) -> pl.LazyFrame:
+        """change_pct > -100 unless it is in points (pp)."""
+        return _rule_holds(data, "change_above_minus_100")
+
+    @pa.dataframe_check(name="period_order")
+    def period_order(cls, data: pa.PolarsData) -> pl.LazyFrame:
+        """period_start <= period_end."""
+        return _rule_holds(data, "period_order")
