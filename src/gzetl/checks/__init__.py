@@ -1,0 +1,119 @@
+"""The check registry: every check on the facts, named once, used by ``validate`` and Dagster.
+
+A check is a function ``(facts, documents, texts) -> failing rows (fact_id, message)``.
+Severity decides what a failure does: ``error`` moves the fact to quarantine, ``warning``
+publishes it with the check name in its ``flags``. Either way the check is listed in
+``check_results``. See docs/validation.md for the tolerances and the measured rates.
+
+>>> [c.name for c in CHECKS if c.severity == "error"][:3]
+['required_fields', 'fact_id_unique', 'bound_valid']
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+import polars as pl
+
+from gzetl.checks import growth, parts, rows, sources, totals
+from gzetl.checks.base import Finder
+
+SEVERITIES = ("error", "warning")
+SAMPLE_SIZE = 5
+
+
+@dataclass(frozen=True)
+class Check:
+    """One named check of a table; ``find`` returns its failing rows (fact_id, message)."""
+
+    name: str
+    table: str
+    severity: str
+    description: str
+    find: Finder
+
+    def __post_init__(self) -> None:
+        if self.severity not in SEVERITIES:
+            raise ValueError(f"check {self.name}: severity {self.severity!r} not in {SEVERITIES}")
+
+
+def _check(name: str, severity: str, find: Finder) -> Check:
+    description = (find.__doc__ or "").strip().splitlines()[0]
+    return Check(name=name, table="facts", severity=severity, description=description, find=find)
+
+
+CHECKS: tuple[Check, ...] = (
+    # rows: impossible or untraceable values (error)
+    _check("required_fields", "error", rows.rule_finder("required_fields")),
+    _check("fact_id_unique", "error", rows.fact_id_unique),
+    _check("bound_valid", "error", rows.rule_finder("bound_valid")),
+    _check("value_positive", "error", rows.rule_finder("value_positive")),
+    _check("percent_range", "error", rows.rule_finder("percent_range")),
+    _check("change_above_minus_100", "error", rows.rule_finder("change_above_minus_100")),
+    _check("period_order", "error", rows.rule_finder("period_order")),
+    _check("unit_in_catalogue", "error", rows.unit_in_catalogue),
+    _check("span_matches_text", "error", rows.span_matches_text),
+    _check("document_known", "error", rows.document_known),
+    # across facts: a contradiction by a scale factor or an impossible part (error)
+    _check("growth_scale", "error", growth.growth_scale),
+    _check("part_exceeds_whole", "error", parts.part_exceeds_whole),
+    # across facts: disagreement within plausible revision (warning)
+    _check("growth_consistency", "warning", growth.growth_consistency),
+    _check("parts_whole", "warning", parts.parts_whole),
+    _check("share_of_whole", "warning", parts.share_of_whole),
+    _check("cross_source_agreement", "warning", sources.cross_source_agreement),
+    _check("multi_year_totals", "warning", totals.multi_year_totals),
+)
+
+
+def by_name(name: str) -> Check:
+    """The registered check called ``name``."""
+    for check in CHECKS:
+        if check.name == name:
+            return check
+    raise KeyError(f"no check named {name!r}; registered: {[c.name for c in CHECKS]}")
+
+
+def run(
+    check: Check, facts: pl.DataFrame, documents: pl.DataFrame, texts: Mapping[str, str]
+) -> pl.DataFrame:
+    """Failing rows of ``check``: ``fact_id, message, check, severity``."""
+    found = check.find(facts, documents, texts)
+    return found.with_columns(check=pl.lit(check.name), severity=pl.lit(check.severity))
+
+
+def summarise(check: Check, failures: pl.DataFrame) -> dict[str, Any]:
+    """The check_results fields of one check (without run_id, checked_at)."""
+    count = failures.get_column("fact_id").n_unique()
+    if count == 0:
+        message = f"{check.name}: passed"
+    else:
+        message = (
+            f"{check.name} ({check.severity}): {count} fact(s) failed; "
+            f"first: {failures.get_column('message')[0]}"
+        )
+    sample = failures.select("fact_id", "message").head(SAMPLE_SIZE).to_dicts()
+    return {
+        "check": check.name,
+        "table": check.table,
+        "severity": check.severity,
+        "passed": count == 0,
+        "failing_count": count,
+        "message": message,
+        "sample": json.dumps(sample, ensure_ascii=False),
+    }
+
+
+def results(
+    failures: Mapping[str, pl.DataFrame], *, run_id: str, checked_at: datetime
+) -> pl.DataFrame:
+    """The check_results rows: one per registered check, in registry order."""
+    rows_ = [
+        {"run_id": run_id, "checked_at": checked_at, **summarise(check, failures[check.name])}
+        for check in CHECKS
+    ]
+    return pl.DataFrame(rows_)

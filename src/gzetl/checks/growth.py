@@ -1,0 +1,169 @@
+"""Growth consistency: a value and its stated change against the reported prior value.
+
+A fact V for a period with change c (yoy: the same span one year earlier; vs_YYYY: the same
+span in year YYYY; pp: points of a share, one year earlier) implies the prior value
+V / (1 + c/100) (V - c for points). ``derive`` writes that implied value, with the interval the
+written precision allows, to the ``derived`` table; the checks compare it with a reported fact
+U of the same cell and prior period from any document.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import polars as pl
+
+from gzetl.checks.base import cell, failing, number, percent, period
+from gzetl.checks.frames import CELL_KEY, SERIES_KEY, comparable, is_each_year
+from gzetl.checks.tolerance import SCALE_FACTOR, change_interval, value_interval
+
+_BASIS_YEAR = pl.col("change_basis").str.extract(r"^vs_(\d{4})$").cast(pl.Int32)
+DERIVED_COLUMNS = (
+    "derived_id", *SERIES_KEY, "period_start", "period_end", "value", "value_low",
+    "value_high", "method", "from_fact_id", "doc_id",
+)  # fmt: skip
+
+
+def _shift(column: str, years: pl.Expr) -> pl.Expr:
+    """The date ``years`` years away; a month end stays a month end (Feb 28 -> Feb 29)."""
+    date = pl.col(column)
+    shifted = date.dt.offset_by(pl.concat_str(years.cast(pl.String), pl.lit("y")))
+    return pl.when(date == date.dt.month_end()).then(shifted.dt.month_end()).otherwise(shifted)
+
+
+def derivations(facts: pl.DataFrame) -> pl.DataFrame:
+    """Every derivable prior value with the deriving fact's value and change intervals.
+
+    Columns: the derived columns plus ``v, v_lo, v_hi, c, c_lo, c_hi`` of the deriving fact.
+    """
+    sources = comparable(facts).filter(
+        pl.col("change_pct").is_not_null(),
+        (pl.col("change_pct") > -100) | (pl.col("change_basis") == "pp"),
+        pl.col("change_basis").is_in(("yoy", "pp")) | _BASIS_YEAR.is_not_null(),
+        ~is_each_year(),
+        # one span within a year, so that "the same span a year earlier" is defined
+        pl.col("period_end") < pl.col("period_start").dt.offset_by("1y"),
+    )
+    years = (
+        pl.when(_BASIS_YEAR.is_not_null())
+        .then(_BASIS_YEAR - pl.col("period_start").dt.year())
+        .otherwise(pl.lit(-1))
+    )
+    points = pl.col("change_basis") == "pp"
+    ratio = 1 + pl.col("c") / 100
+    return (
+        sources.with_columns(*change_interval("c_"), _years=years)
+        .filter(pl.col("_years") < 0)
+        .select(
+            derived_id=pl.concat_str(pl.col("fact_id"), pl.lit("~prior")),
+            *SERIES_KEY,
+            period_start=_shift("period_start", pl.col("_years")),
+            period_end=_shift("period_end", pl.col("_years")),
+            v=pl.col("value"),
+            v_lo=pl.col("lo"),
+            v_hi=pl.col("hi"),
+            c=pl.col("change_pct"),
+            c_lo=pl.col("c_lo"),
+            c_hi=pl.col("c_hi"),
+            method=pl.when(points).then(pl.lit("pp")).otherwise(pl.col("change_basis")),
+            from_fact_id=pl.col("fact_id"),
+            doc_id=pl.col("doc_id"),
+        )
+        .with_columns(
+            value=pl.when(pl.col("method") == "pp")
+            .then(pl.col("v") - pl.col("c"))
+            .otherwise(pl.col("v") / ratio),
+            value_low=pl.when(pl.col("method") == "pp")
+            .then(pl.col("v_lo") - pl.col("c_hi"))
+            .otherwise(pl.col("v_lo") / (1 + pl.col("c_hi") / 100)),
+            value_high=pl.when(pl.col("method") == "pp")
+            .then(pl.col("v_hi") - pl.col("c_lo"))
+            .otherwise(pl.col("v_hi") / (1 + pl.col("c_lo") / 100)),
+        )
+    )
+
+
+def derive(facts: pl.DataFrame) -> pl.DataFrame:
+    """The ``derived`` table: prior values implied by a value and its change, with provenance.
+
+    193.61 billion after +170% vs 2020 gives about 71.7 billion for 2020.
+    """
+    return derivations(facts).select(DERIVED_COLUMNS)
+
+
+def pairs(facts: pl.DataFrame) -> pl.DataFrame:
+    """Each derivation joined with every reported fact U of its cell and period.
+
+    Adds ``u_id, u, u_lo, u_hi``, the implied change ``implied`` (V/U - 1, or V - U in
+    points) with its interval ``implied_lo..implied_hi``, and the verdicts ``agrees``
+    (intervals overlap) and ``scale_slip`` (off by more than SCALE_FACTOR).
+    """
+    reported = comparable(facts).filter(~is_each_year()).select(
+        *CELL_KEY, u_id="fact_id", u="value", u_lo="lo", u_hi="hi"
+    )
+    joined = derivations(facts).join(reported, on=list(CELL_KEY), nulls_equal=True)
+    points = pl.col("method") == "pp"
+    return joined.filter(pl.col("u_id") != pl.col("from_fact_id")).with_columns(
+        implied=pl.when(points)
+        .then(pl.col("v") - pl.col("u"))
+        .otherwise((pl.col("v") / pl.col("u") - 1) * 100),
+        implied_lo=pl.when(points)
+        .then(pl.col("v_lo") - pl.col("u_hi"))
+        .otherwise((pl.col("v_lo") / pl.col("u_hi") - 1) * 100),
+        implied_hi=pl.when(points)
+        .then(pl.col("v_hi") - pl.col("u_lo"))
+        .otherwise((pl.col("v_hi") / pl.col("u_lo") - 1) * 100),
+        agrees=(pl.col("value_low") <= pl.col("u_hi")) & (pl.col("u_lo") <= pl.col("value_high")),
+        scale_slip=~points
+        & (
+            (pl.col("value_low") / pl.col("u_hi") >= SCALE_FACTOR)
+            | (pl.col("u_lo") / pl.col("value_high") >= SCALE_FACTOR)
+        ),
+    )
+
+
+def _message(head: str) -> pl.Expr:
+    return pl.concat_str(
+        pl.lit(head), cell(), pl.lit(" "), pl.col("v_period"), pl.lit(": "), number(pl.col("v")),
+        pl.lit(" (fact "), pl.col("from_fact_id"), pl.lit(") against "), number(pl.col("u")),
+        pl.lit(" for "), period(), pl.lit(" (fact "), pl.col("u_id"), pl.lit(") implies "),
+        percent(pl.col("implied")), pl.lit(" ("), percent(pl.col("implied_lo")), pl.lit(".."),
+        percent(pl.col("implied_hi")), pl.lit("), stated "), percent(pl.col("c")), pl.lit(" ("),
+        percent(pl.col("c_lo")), pl.lit(".."), percent(pl.col("c_hi")), pl.lit(") "),
+        pl.col("method"),
+    )  # fmt: skip
+
+
+def _with_v_period(found: pl.DataFrame, facts: pl.DataFrame) -> pl.DataFrame:
+    spans = facts.select(from_fact_id="fact_id", v_period=period()).unique("from_fact_id")
+    return found.join(spans, on="from_fact_id", how="left")
+
+
+def growth_consistency(
+    facts: pl.DataFrame, documents: pl.DataFrame, texts: Mapping[str, str]
+) -> pl.DataFrame:
+    """The stated change of V agrees with V and the reported prior value U (warning on V)."""
+    found = pairs(facts).filter(~pl.col("agrees") & ~pl.col("scale_slip"))
+    found = _with_v_period(found, facts)
+    return failing(
+        found.with_columns(fact_id="from_fact_id", message=_message("growth inconsistent: "))
+    )
+
+
+def growth_scale(
+    facts: pl.DataFrame, documents: pl.DataFrame, texts: Mapping[str, str]
+) -> pl.DataFrame:
+    """V, its change and U disagree by a scale factor: one of the two carries a scale slip.
+
+    Both facts are reported, since the pair alone cannot tell which one is wrong.
+    """
+    found = _with_v_period(pairs(facts).filter(pl.col("scale_slip")), facts)
+    found = found.with_columns(message=_message("scale slip (x5 or more): "))
+    return failing(
+        pl.concat(
+            [
+                found.select(fact_id="from_fact_id", message="message"),
+                found.select(fact_id="u_id", message="message"),
+            ]
+        )
+    )

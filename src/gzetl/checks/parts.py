@@ -1,0 +1,173 @@
+"""Parts against wholes: exports + imports = total, share x whole = part, part <= whole.
+
+A whole is a catalogue metric with ``parts`` (import_export_value = export_value +
+import_value), or any figure without a partner or product, of which a partner or product
+slice of the same subject, period and unit is a part.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import polars as pl
+
+from gzetl.catalogue import metrics
+from gzetl.checks.base import cell, failing, number, period
+from gzetl.checks.frames import PERIOD, comparable, is_each_year
+
+_PLACE = ("subject", "unit", *PERIOD)
+_DIMS = ("metric", "partner", "product")
+
+
+def _levels(facts: pl.DataFrame) -> pl.DataFrame:
+    """Comparable levels that are not shares and not "each year" figures."""
+    return comparable(facts).filter(pl.col("share_of").is_null(), ~is_each_year())
+
+
+def _interval_text(value: str, lo: str, hi: str) -> pl.Expr:
+    return pl.concat_str(
+        number(pl.col(value)), pl.lit(" ("), number(pl.col(lo)), pl.lit(".."),
+        number(pl.col(hi)), pl.lit(")"),
+    )  # fmt: skip
+
+
+def _sums(levels: pl.DataFrame) -> pl.DataFrame:
+    """For every whole with catalogue parts all reported: the summed parts next to it."""
+    found = []
+    keys = ["subject", "partner", "product", "unit", *PERIOD]
+    for whole in (m for m in metrics().values() if m.parts):
+        frame = levels.filter(pl.col("metric") == whole.key).select(
+            *keys, "metric", w_id="fact_id", w="value", w_lo="lo", w_hi="hi",
+            ids=pl.concat_list(pl.col("fact_id")), sum=pl.lit(0.0), sum_lo=pl.lit(0.0),
+            sum_hi=pl.lit(0.0), terms=pl.lit(""),
+        )  # fmt: skip
+        for part in whole.parts:
+            rows = levels.filter(pl.col("metric") == part).select(
+                *keys, p_id="fact_id", p="value", p_lo="lo", p_hi="hi"
+            )
+            frame = frame.join(rows, on=keys, nulls_equal=True).select(
+                *keys, "metric", "w_id", "w", "w_lo", "w_hi",
+                ids=pl.concat_list("ids", "p_id"),
+                sum=pl.col("sum") + pl.col("p"),
+                sum_lo=pl.col("sum_lo") + pl.col("p_lo"),
+                sum_hi=pl.col("sum_hi") + pl.col("p_hi"),
+                terms=pl.concat_str(
+                    "terms", pl.lit(f"{part} "), number(pl.col("p")), pl.lit(" + ")
+                ),
+            )  # fmt: skip
+        found.append(frame)
+    return pl.concat(found) if found else pl.DataFrame()
+
+
+def parts_whole(
+    facts: pl.DataFrame, documents: pl.DataFrame, texts: Mapping[str, str]
+) -> pl.DataFrame:
+    """The catalogue parts of a whole add up to it within their precision (warning on all)."""
+    sums = _sums(_levels(facts))
+    if sums.is_empty():
+        return failing(pl.DataFrame(schema={"fact_id": pl.String, "message": pl.String}))
+    bad = sums.filter((pl.col("sum_lo") > pl.col("w_hi")) | (pl.col("sum_hi") < pl.col("w_lo")))
+    bad = bad.with_columns(
+        share_of=pl.lit(None, pl.String),
+        message=pl.concat_str(
+            pl.lit("parts do not add up: "), cell(), pl.lit(" "), period(), pl.lit(": "),
+            pl.col("terms").str.strip_suffix(" + "), pl.lit(" = "),
+            _interval_text("sum", "sum_lo", "sum_hi"), pl.lit(" but the whole is "),
+            _interval_text("w", "w_lo", "w_hi"), pl.lit(" (facts "),
+            pl.col("ids").list.join(", "), pl.lit(")"),
+        ),  # fmt: skip
+    )
+    return failing(bad.explode("ids").select(fact_id="ids", message="message"))
+
+
+def _part_whole_pairs(levels: pl.DataFrame) -> pl.DataFrame:
+    parts_of = pl.DataFrame(
+        {
+            "w_metric": [m.key for m in metrics().values() for _ in (m.key, *m.parts)],
+            "metric": [p for m in metrics().values() for p in (m.key, *m.parts)],
+        }
+    )
+    wholes = levels.select(
+        *_PLACE, w_id="fact_id", w_metric="metric", w_partner="partner", w_product="product",
+        w="value", w_lo="lo", w_hi="hi",
+    )  # fmt: skip
+    joined = (
+        levels.join(wholes, on=list(_PLACE), nulls_equal=True)
+        .join(parts_of, on=["w_metric", "metric"])
+    )
+    same_slice = pl.col("partner").eq_missing(pl.col("w_partner")) & pl.col("product").eq_missing(
+        pl.col("w_product")
+    )
+    return joined.filter(
+        pl.col("w_partner").is_null() | (pl.col("w_partner") == pl.col("partner")),
+        pl.col("w_product").is_null() | (pl.col("w_product") == pl.col("product")),
+        ~(same_slice & (pl.col("metric") == pl.col("w_metric"))),
+    )
+
+
+def part_exceeds_whole(
+    facts: pl.DataFrame, documents: pl.DataFrame, texts: Mapping[str, str]
+) -> pl.DataFrame:
+    """A part (exports; trade with one partner; one product) never exceeds its whole.
+
+    Both facts are reported: the pair alone cannot tell which of them is wrong.
+    """
+    bad = _part_whole_pairs(_levels(facts)).filter(pl.col("lo") > pl.col("w_hi"))
+    bad = bad.with_columns(
+        message=pl.concat_str(
+            pl.lit("part exceeds whole: "), cell(), pl.lit(" "), period(), pl.lit(" is "),
+            _interval_text("value", "lo", "hi"), pl.lit(" (fact "), pl.col("fact_id"),
+            pl.lit(") but the whole "), pl.col("w_metric"), pl.lit(" is "),
+            _interval_text("w", "w_lo", "w_hi"), pl.lit(" (fact "), pl.col("w_id"), pl.lit(")"),
+        )  # fmt: skip
+    )
+    return failing(
+        pl.concat([bad.select("fact_id", "message"), bad.select(fact_id="w_id", message="message")])
+    )
+
+
+def share_of_whole(
+    facts: pl.DataFrame, documents: pl.DataFrame, texts: Mapping[str, str]
+) -> pl.DataFrame:
+    """A share times its whole equals the part when all three are stated (warning on all)."""
+    found = comparable(facts)
+    shares = found.filter(
+        pl.col("share_of").is_not_null(),
+        pl.col("partner").is_not_null()
+        | pl.col("product").is_not_null()
+        | (pl.col("metric") != pl.col("share_of")),
+    ).select(
+        "subject", *PERIOD, "metric", "partner", "product", "share_of", s_id="fact_id",
+        s="value", s_lo="lo", s_hi="hi",
+    )  # fmt: skip
+    levels = _levels(facts)
+    wholes = levels.filter(pl.col("partner").is_null(), pl.col("product").is_null()).select(
+        "subject", *PERIOD, "unit", share_of="metric", w_id="fact_id", w="value", w_lo="lo",
+        w_hi="hi",
+    )  # fmt: skip
+    parts = levels.select(
+        "subject", *PERIOD, "unit", "metric", "partner", "product", p_id="fact_id", p="value",
+        p_lo="lo", p_hi="hi",
+    )  # fmt: skip
+    joined = shares.join(wholes, on=["subject", *PERIOD, "share_of"]).join(
+        parts, on=["subject", *PERIOD, "unit", "metric", "partner", "product"], nulls_equal=True
+    )
+    bad = joined.with_columns(
+        x=pl.col("s") / 100 * pl.col("w"),
+        x_lo=pl.col("s_lo") / 100 * pl.col("w_lo"),
+        x_hi=pl.col("s_hi") / 100 * pl.col("w_hi"),
+    ).filter((pl.col("x_lo") > pl.col("p_hi")) | (pl.col("x_hi") < pl.col("p_lo")))
+    bad = bad.with_columns(
+        message=pl.concat_str(
+            pl.lit("share does not match: "), cell(), pl.lit(" "), period(), pl.lit(": "),
+            number(pl.col("s")), pl.lit("% of "), pl.col("share_of"), pl.lit(" "),
+            number(pl.col("w")), pl.lit(" is "), _interval_text("x", "x_lo", "x_hi"),
+            pl.lit(" but the part is "), _interval_text("p", "p_lo", "p_hi"), pl.lit(" (facts "),
+            pl.col("s_id"), pl.lit(", "), pl.col("w_id"), pl.lit(", "), pl.col("p_id"), pl.lit(")"),
+        )  # fmt: skip
+    )
+    return failing(
+        pl.concat(
+            [bad.select(fact_id=c, message="message") for c in ("s_id", "w_id", "p_id")]
+        )
+    )
