@@ -1,0 +1,38 @@
+"""Fact extraction: raw text -> quantity mentions -> fact rows of the ``facts`` table.
+
+``extract_document`` reads one document; ``extract_documents`` is the fast path for many.
+Both return a polars frame with exactly the columns and dtypes of
+``gzetl.schemas.facts.polars_schema()``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from typing import Any
+
+import polars as pl
+
+from gzetl.extraction.assemble import COLUMNS, document_rows
+from gzetl.schemas.facts import polars_schema
+
+__all__ = ["extract_document", "extract_documents"]
+
+
+def _frame(columns: dict[str, list[Any]]) -> pl.DataFrame:
+    return pl.DataFrame(columns, schema=polars_schema(), strict=False)
+
+
+def extract_document(text: str, *, doc_id: str, source: str, published: date | None) -> pl.DataFrame:
+    """All facts of one document, columns and dtypes exactly ``gzetl.schemas.facts.polars_schema()``."""
+    return extract_documents([(text, doc_id, source, published)])
+
+
+def extract_documents(docs: Iterable[tuple[str, str, str, date | None]]) -> pl.DataFrame:
+    """(text, doc_id, source, published) tuples -> one frame; the fast path for thousands of docs."""
+    columns: dict[str, list[Any]] = {name: [] for name in COLUMNS}
+    for text, doc_id, source, published in docs:
+        for row in document_rows(text, doc_id, source, published):
+            for name in COLUMNS:
+                columns[name].append(row[name])
+    return _frame(columns)

@@ -1,0 +1,76 @@
+"""The word tables of extraction: qualifiers, growth words and negatives, loaded once.
+
+>>> qualifiers()["more than"]
+'gt'
+>>> growth_words().direction["a year-on-year increase of"]
+1
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from gzetl.catalogue import load_data
+from gzetl.errors import KnowledgeError
+
+QUALIFIER_BOUNDS = frozenset({"gt", "ge", "lt", "le", "approx"})
+BASES = frozenset({"yoy", "qoq", "mom"})
+
+
+@dataclass(frozen=True, slots=True)
+class GrowthWords:
+    """``growth.toml``: direction phrases, basis phrases, multiple words and share phrases."""
+
+    direction: dict[str, int]
+    basis: dict[str, str]
+    multiple: dict[str, int]
+    share: tuple[str, ...]
+
+
+def _section(file: str, table: dict[str, object], name: str) -> dict[str, object]:
+    section = table.get(name)
+    if not isinstance(section, dict) or not section:
+        raise KnowledgeError(file, f"section [{name}] is missing or empty")
+    return {" ".join(k.lower().split()): v for k, v in section.items()}
+
+
+@cache
+def qualifiers() -> dict[str, str]:
+    """``qualifiers.toml``: phrase -> bound."""
+    section = _section("qualifiers.toml", load_data("qualifiers.toml"), "bound")
+    bad = {k: v for k, v in section.items() if v not in QUALIFIER_BOUNDS}
+    if bad:
+        raise KnowledgeError("qualifiers.toml", f"[bound] {bad}: bound must be one of {sorted(QUALIFIER_BOUNDS)}")
+    return {k: str(v) for k, v in section.items()}
+
+
+@cache
+def growth_words() -> GrowthWords:
+    """``growth.toml``, validated."""
+    table = load_data("growth.toml")
+    direction = _section("growth.toml", table, "direction")
+    basis = _section("growth.toml", table, "basis")
+    multiple = _section("growth.toml", table, "multiple")
+    share = _section("growth.toml", table, "share")
+    if any(v not in (1, -1) for v in direction.values()):
+        raise KnowledgeError("growth.toml", "[direction] values must be 1 or -1")
+    if any(v not in BASES for v in basis.values()):
+        raise KnowledgeError("growth.toml", f"[basis] values must be one of {sorted(BASES)}")
+    if any(not isinstance(v, int) for v in multiple.values()):
+        raise KnowledgeError("growth.toml", "[multiple] values must be integers (percent)")
+    return GrowthWords(
+        {k: int(str(v)) for k, v in direction.items()},
+        {k: str(v) for k, v in basis.items()},
+        {k: int(str(v)) for k, v in multiple.items()},
+        tuple(share),
+    )
+
+
+@cache
+def negatives() -> tuple[str, ...]:
+    """``negatives.toml``: lower-case phrases whose numbers are not quantities."""
+    phrases = load_data("negatives.toml").get("phrases", {}).get("list")
+    if not isinstance(phrases, list) or not all(isinstance(p, str) for p in phrases):
+        raise KnowledgeError("negatives.toml", "[phrases] list must be a list of strings")
+    return tuple(p.lower() for p in phrases)

@@ -1,0 +1,109 @@
+"""Metric aliases in the text and the choice of the metric of a fact.
+
+The metric is the one of the nearest alias in the clause of the number whose units fit the
+fact; failing that, the nearest fitting alias earlier in the sentence.
+
+>>> [(a.metric, a.start) for a in find_aliases("the container throughput of the port")]
+[('container_throughput', 4)]
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+from functools import cache
+
+from gzetl.catalogue import metrics
+from gzetl.extraction.numbers import alternation
+
+PERCENT = "percent"
+RATE_KINDS = frozenset({"rate", "share"})
+
+
+@dataclass(frozen=True, slots=True)
+class Alias:
+    """A metric alias found at ``[start, end)``."""
+
+    start: int
+    end: int
+    metric: str
+
+
+@cache
+def _alias_table() -> dict[str, str]:
+    table: dict[str, str] = {}
+    for metric in metrics().values():
+        for alias in metric.aliases:
+            table.setdefault(" ".join(alias.lower().split()), metric.key)
+    return table
+
+
+@cache
+def alias_regex() -> re.Pattern[str]:
+    """One alternation of every metric alias, longest first."""
+    return re.compile(rf"(?<![\w-])(?:{alternation(list(_alias_table()))})(?![\w-])", re.IGNORECASE)
+
+
+def find_aliases(text: str) -> list[Alias]:
+    """Metric aliases named in ``text`` in order."""
+    table = _alias_table()
+    return [Alias(m.start(), m.end(), table[" ".join(m.group().lower().split())]) for m in alias_regex().finditer(text)]
+
+
+def fits(metric: str, unit: str | None, role: str) -> bool:
+    """Whether a fact of ``unit`` in ``role`` (level, rate, share, change) may carry ``metric``."""
+    entry = metrics()[metric]
+    if role in {"share", "change"}:
+        return True
+    if unit == PERCENT:
+        return entry.kind in RATE_KINDS
+    return unit in entry.units
+
+
+def _distance(alias: Alias, start: int, end: int) -> tuple[int, int]:
+    """Inside the span first ("15 reform measures"), then the nearest before, then after."""
+    if alias.start >= start and alias.end <= end:
+        return (-1, 0)
+    if alias.end <= start:
+        return (start - alias.end, 0)
+    return (max(alias.start - end, 0), 1)
+
+
+class MetricIndex:
+    """The metric aliases of one document, searchable by position."""
+
+    def __init__(self, aliases: list[Alias]) -> None:
+        self.aliases = aliases
+        self._starts = [a.start for a in aliases]
+
+    def between(self, start: int, end: int) -> list[Alias]:
+        """Aliases inside ``[start, end)``."""
+        return self.aliases[bisect_left(self._starts, start):bisect_left(self._starts, end)]
+
+    def choose(
+        self,
+        fact: tuple[int, int],
+        clause: tuple[int, int],
+        sentence: tuple[int, int],
+        unit: str | None,
+        role: str,
+    ) -> Alias | None:
+        """The alias that names the metric of a fact at ``fact``."""
+        start, end = fact
+        fitting = [
+            a for a in self.between(*clause)
+            if fits(a.metric, unit, role)
+        ]
+        if fitting:
+            return min(fitting, key=lambda a: _distance(a, start, end))
+        earlier = [a for a in self.between(sentence[0], start) if fits(a.metric, unit, role)]
+        if earlier:
+            return earlier[-1]
+        later = [a for a in self.between(end, sentence[1]) if fits(a.metric, unit, role)]
+        return later[0] if later else None
+
+    def after(self, pos: int, stop: int) -> Alias | None:
+        """The first alias in ``[pos, stop)`` (the whole of a share: "of total exports")."""
+        found = self.between(pos, stop)
+        return found[0] if found else None

@@ -1,0 +1,296 @@
+"""Number + scale + unit + qualifier -> ``Mention`` with its span.
+
+One regex scan over the document finds number candidates; around each hit a head pattern
+(what is written just before: qualifier, currency symbol, growth or share words) and a tail
+pattern (range, scale words, unit, rate words) are matched in place.
+
+>>> [m.text for m in scan("Exports topped 1.2 trillion yuan, up 5.2% year-on-year.")]
+['topped 1.2 trillion yuan', '5.2%']
+>>> m = scan("It took 3 to 5 days.")[0]
+>>> (m.bound, m.number, m.number_high, m.unit, m.factor)
+('range', Decimal('3'), Decimal('5'), 'h', Decimal('24'))
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache
+
+from gzetl.extraction.lexicon import growth_words, negatives, qualifiers
+from gzetl.extraction.numbers import (
+    _DIGITS,
+    alternation,
+    number_pattern,
+    number_words,
+    parse_number,
+    scale_factor,
+    scale_pattern,
+)
+from gzetl.units import currencies, units
+
+# Words that may not stand between a number and the noun it counts ("two rounds of 102 measures").
+_STOP = r"of|the|in|to|for|with|by|at|from|on|a|an|is|was|were|are|has|have|had|will|which|that|and\s+\d"
+_YEAR = r"(?:19|20)\d{2}(?!\d)"
+_HEAD_WINDOW = 80
+PERCENT = "percent"
+
+
+@dataclass(slots=True)
+class Mention:
+    """A number found in the text, with what stands around it.
+
+    ``kind`` is ``level`` (a unit other than percent), ``percent`` (a rate or share),
+    ``times`` ("1.7 times"), ``multiple`` ("doubled") or ``pp`` (percentage points).
+    ``head`` names the word before the number: direction, share, by, between, from, to or "".
+    """
+
+    start: int
+    end: int
+    kind: str
+    raw_value: str
+    raw_unit: str
+    number: Decimal | None
+    number_high: Decimal | None
+    scale: Decimal
+    unit: str | None
+    factor: Decimal
+    bound: str
+    head: str
+    head_start: int
+    direction: int
+    basis: str | None
+    base_year: str | None
+    ratio: bool
+    note: str | None
+    text: str
+    baseline: Decimal | None = None
+
+    @property
+    def value(self) -> Decimal | None:
+        """The number in the canonical unit."""
+        return None if self.number is None else self.number * self.scale * self.factor
+
+    @property
+    def value_high(self) -> Decimal | None:
+        """The upper end of a range in the canonical unit."""
+        return None if self.number_high is None else self.number_high * self.scale * self.factor
+
+
+@dataclass(frozen=True, slots=True)
+class Patterns:
+    """The compiled patterns of the scanner, built once from the data tables."""
+
+    candidate: re.Pattern[str]
+    head: re.Pattern[str]
+    tail: re.Pattern[str]
+    negative: re.Pattern[str]
+
+
+@cache
+def patterns() -> Patterns:
+    """Build the candidate, head, tail and negative patterns from the data tables."""
+    gw = growth_words()
+    num = number_pattern()
+    unit_table = units()
+    plain_units = alternation([p for p, u in unit_table.items() if not u.counted])
+    counted_units = alternation([p for p, u in unit_table.items() if u.counted])
+    flags = re.VERBOSE | re.IGNORECASE
+    candidate = re.compile(
+        rf"""(?<![\w.,/-])(?:
+            (?P<digits>{_DIGITS})(?!(?:st|nd|rd|th)\b)(?![.,]?\d)       # 122,000  1.2 (no ordinals)
+          | (?P<fraction>{alternation(list(number_words().fractions))})(?![\w-])  # half, a third
+          | (?P<words>{num})                                             # twenty-five
+          | (?P<multiple>{alternation(list(gw.multiple))})(?![\w-])      # doubled
+        )""",
+        flags,
+    )
+    head = re.compile(
+        rf"""(?<![\w-])
+        (?:(?P<head>
+            (?P<direction>{alternation(list(gw.direction))})
+          | (?P<share>{alternation(list(gw.share))})
+          | (?P<by>by) | (?P<between>between) | (?P<from>from) | (?P<to>to)
+        )\s+)?
+        (?:(?P<qual>{alternation(list(qualifiers()))})\s+)?
+        (?P<cur>{alternation(list(currencies().before))})?\s*
+        \Z""",
+        flags,
+    )
+    tail = re.compile(
+        rf"""
+        (?:\s*(?P<sep>to|and|-|–|~)\s*(?P<num2>{num}))?                  # range: 3 to 5
+        (?P<scale>\s*(?:{scale_pattern()})(?:\s+(?:{scale_pattern()}))*(?![\w]))?  # trillion, 10,000
+        (?:
+            \s+(?P<pp>percentage\s+points?)(?![\w])                      # 1.7 percentage points
+          | \s*(?P<times>times|-?fold)(?![\w])                           # 1.7 times
+          | \s*(?P<cur>{alternation(list(currencies().after))})(?![\w])   # yuan, U.S. dollars
+          | \s*(?P<unit>%|{plain_units})(?![\w])                         # tons, days, %
+          | \s+(?P<mods>(?:(?!(?:{_STOP})\b)[a-z][\w'-]*\s+){{0,4}})     # inbound and outbound
+              (?P<counted>{counted_units})(?![\w])                       # flights
+        )?
+        (?:\s*,?\s*(?:
+            (?P<basis>{alternation(list(gw.basis))})(?![\w-])             # year-on-year
+          | (?:compared\s+(?:to|with)|over|than(?:\s+in)?|from)\s+(?:that\s+of\s+)?(?P<base_year>{_YEAR})
+          | (?P<ratio>that\s+of|the\s+level\s+of|as\s+much\s+as|as\s+many\s+as)(?:\s+(?:in\s+)?(?P<ratio_year>{_YEAR}))?
+        ))?
+        """,
+        flags,
+    )
+    negative = re.compile(rf"(?<![\w-])(?:{alternation(list(negatives()))})(?![\w-])", re.IGNORECASE)
+    return Patterns(candidate, head, tail, negative)
+
+
+def _bound(qual: str | None) -> str:
+    return qualifiers()[" ".join(qual.lower().split())] if qual else "eq"
+
+
+def _unit_of(tail: re.Match[str]) -> tuple[str, str | None, Decimal, str | None]:
+    """(kind, canonical unit, factor, note) of a matched tail."""
+    if tail["pp"]:
+        return "pp", "pp", Decimal(1), None
+    if tail["times"]:
+        return "times", None, Decimal(1), None
+    if tail["cur"]:
+        return "level", currencies().after[" ".join(tail["cur"].lower().split())], Decimal(1), None
+    phrase = tail["unit"] or tail["counted"]
+    if phrase:
+        unit = units()[" ".join(phrase.lower().split())]
+        return ("percent" if unit.unit == PERCENT else "level"), unit.unit, unit.factor, unit.note
+    return "none", None, Decimal(1), None
+
+
+def _negative_overlap(text: str, start: int, end: int) -> bool:
+    window = patterns().negative.finditer(text, max(0, start - 60), min(len(text), end + 60))
+    return any(m.start() < end and start < m.end() for m in window)
+
+
+def _mention(text: str, cand: re.Match[str]) -> Mention | None:  # noqa: PLR0911
+    p = patterns()
+    start, end = cand.span()
+    head = p.head.search(text, max(0, start - _HEAD_WINDOW), start)
+    h = head.groupdict() if head else {}
+    if cand["multiple"]:
+        word = " ".join(cand["multiple"].lower().split())
+        return Mention(start, end, "multiple", cand.group(), "", None, None, Decimal(1), None, Decimal(1),
+                       "eq", "direction", start, 1, None, None, False, None, cand.group(),
+                       baseline=Decimal(growth_words().multiple[word]))
+    tail = p.tail.match(text, end)
+    assert tail is not None  # every part of the tail is optional
+    kind, unit, factor, note = _unit_of(tail)
+    cur_before = h.get("cur")
+    if kind == "none" and cur_before:
+        kind, unit = "level", currencies().before[cur_before.lower()]
+    if kind == "none" and cand["fraction"] and (h.get("qual") or h.get("head")):
+        kind, unit, factor = "percent", PERCENT, Decimal(100)
+    if kind == "none":
+        return None
+    number = parse_number(cand.group())
+    number_high = parse_number(tail["num2"]) if tail["num2"] else None
+    if number is None:
+        return None
+    sep = (tail["sep"] or "").lower()
+    if sep == "and" and not h.get("between"):
+        return None
+    bound = "range" if number_high is not None else _bound(h.get("qual"))
+    scale = scale_factor(tail["scale"] or "")
+    span_start = start
+    if cur_before:
+        span_start = head.start("cur") if head else start
+    if h.get("qual") and head:
+        span_start = head.start("qual")
+    if h.get("between") and head:
+        span_start = head.start("head")
+    unit_end = tail.end("basis") if tail["basis"] else tail.end()
+    if tail["base_year"] or tail["ratio"]:
+        unit_end = tail.start()
+        for group in ("pp", "times", "cur", "unit", "counted"):
+            if tail[group]:
+                unit_end = tail.end(group)
+    if tail["basis"]:
+        unit_end = max(tail.start("basis"), start)
+        for group in ("pp", "times", "cur", "unit", "counted"):
+            if tail[group]:
+                unit_end = tail.end(group)
+    if _negative_overlap(text, span_start, unit_end):
+        return None
+    raw_unit = " ".join(text[end + (tail.start("scale") - end if tail["scale"] else len(tail[0])):unit_end].split())
+    if tail["scale"]:
+        raw_unit = " ".join(text[tail.start("scale"):unit_end].split())
+    elif tail["num2"]:
+        raw_unit = " ".join(text[tail.end("num2"):unit_end].split())
+    else:
+        raw_unit = " ".join(text[end:unit_end].split())
+    if cur_before and not raw_unit:
+        raw_unit = cur_before
+    base_year = tail["base_year"] or tail["ratio_year"]
+    basis_word = tail["basis"] or (head["direction"] if head and head["direction"] else None)
+    return Mention(
+        start=span_start,
+        end=unit_end,
+        kind=kind,
+        raw_value=cand.group() if number_high is None else text[start:tail.end("num2")],
+        raw_unit=raw_unit,
+        number=number,
+        number_high=number_high,
+        scale=scale,
+        unit=unit,
+        factor=factor,
+        bound=bound,
+        head=next((k for k in ("direction", "share", "by", "between", "from", "to") if h.get(k)), ""),
+        head_start=head.start() if head else start,
+        direction=growth_words().direction.get(" ".join(h["direction"].lower().split()), 0) if h.get("direction") else 0,
+        basis=_basis(basis_word),
+        base_year=base_year,
+        ratio=bool(tail["ratio"]),
+        note=note,
+        text=text[span_start:unit_end],
+    )
+
+
+def _basis(words: str | None) -> str | None:
+    if not words:
+        return None
+    lowered = " ".join(words.lower().split())
+    for phrase, basis in growth_words().basis.items():
+        if phrase in lowered:
+            return basis
+    return None
+
+
+def scan(text: str) -> list[Mention]:
+    """Every quantity, rate and multiple mentioned in ``text``, in order, spans not overlapping."""
+    found: list[Mention] = []
+    last_end = 0
+    for cand in patterns().candidate.finditer(text):
+        if cand.start() < last_end:
+            continue
+        mention = _mention(text, cand)
+        if mention is None:
+            continue
+        found.append(mention)
+        last_end = mention.end
+    return _pair_before_after(found)
+
+
+def _pair_before_after(found: list[Mention]) -> list[Mention]:
+    """"from 72 hours to within 6 hours": one mention, value 6 and baseline 72."""
+    result: list[Mention] = []
+    for mention in found:
+        previous = result[-1] if result else None
+        if (
+            previous is not None
+            and previous.head == "from"
+            and mention.head == "to"
+            and mention.head_start - previous.end <= 2
+            and previous.kind == mention.kind
+        ):
+            mention.baseline = previous.value if previous.unit == mention.unit else None
+            result[-1] = mention
+            continue
+        if mention.head == "from" and mention.bound == "range" and mention.number_high is not None:
+            mention.baseline, mention.number, mention.number_high = mention.value, mention.number_high, None
+            mention.bound = "eq"
+        result.append(mention)
+    return result
