@@ -70,24 +70,26 @@ class PublishedFacts(Facts):
     are enforced here too; cross-fact checks are in gzetl.checks (see docs/validation.md).
     """
 
-    flags: Annotated[pl.List, pl.String] = pa.Field(description="Names of the warning checks the fact failed (empty when none); see check_results.")
+    flags: Annotated[pl.List, pl.String] = pa.Field(
+        description="Names of the warning checks the fact failed (empty when none)."
+    )
 
     @pa.dataframe_check(name="value_positive")
-    def value_positive(cls, data: pa.PolarsData) -> pl.LazyFrame:
+    def value_positive(cls, data: pa.PolarsData) -> pl.LazyFrame:  # noqa: N805
         """value > 0 and value_high >= value where present."""
         return _rule_holds(data, "value_positive")
 
     @pa.dataframe_check(name="percent_range")
-    def percent_range(cls, data: pa.PolarsData) -> pl.LazyFrame:
+    def percent_range(cls, data: pa.PolarsData) -> pl.LazyFrame:  # noqa: N805
         """A value in percent lies in [0, 100]."""
         return _rule_holds(data, "percent_range")
 
     @pa.dataframe_check(name="change_above_minus_100")
-    def change_above_minus_100(cls, data: pa.PolarsData) -> pl.LazyFrame:
+    def change_above_minus_100(cls, data: pa.PolarsData) -> pl.LazyFrame:  # noqa: N805
         """change_pct > -100 unless it is in points (pp)."""
         return _rule_holds(data, "change_above_minus_100")
 
     @pa.dataframe_check(name="period_order")
-    def period_order(cls, data: pa.PolarsData) -> pl.LazyFrame:
+    def period_order(cls, data: pa.PolarsData) -> pl.LazyFrame:  # noqa: N805
         """period_start <= period_end."""
         return _rule_holds(data, "period_order")
