@@ -65,15 +65,17 @@ def _failures(
 def _quarantined(numbered: pl.DataFrame, failures: dict[str, pl.DataFrame]) -> pl.DataFrame:
     """``_row, check, severity, message`` for every (row, error check) failure.
 
-    A repeated fact_id keeps its first row; only the repeats are quarantined as such.
+    One row per row and check: several findings of one check are joined with "; ". A
+    repeated fact_id keeps its first row; only the repeats are quarantined as such.
     """
     errors = pl.concat(
         [frame for name, frame in failures.items() if checks.by_name(name).severity == "error"]
     )
     ids = numbered.select(_ROW, "fact_id", _first=pl.col("fact_id").is_first_distinct())
     hit = ids.join(errors, on="fact_id", nulls_equal=True)
-    return hit.filter((pl.col("check") != "fact_id_unique") | ~pl.col("_first")).select(
-        _ROW, "check", "severity", "message"
+    kept = hit.filter((pl.col("check") != "fact_id_unique") | ~pl.col("_first"))
+    return kept.group_by(_ROW, "check", "severity", maintain_order=True).agg(
+        pl.col("message").sort().str.join("; ")
     )
 
 

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
 import polars as pl
 
 from gzetl.schemas.facts import polars_schema
+from gzetl.validation import Validated, validate
 
 TEXTS = Path(__file__).parent / "texts"
 DOCS = {  # key: (file, published)
@@ -160,7 +161,13 @@ def facts() -> pl.DataFrame:
 
 # ---- faults -------------------------------------------------------------------------------
 
-Edit = Callable[[pl.DataFrame], pl.DataFrame]
+
+@dataclass(frozen=True)
+class Edit:
+    """A change to one fact: ``target`` is its fact_id after the change."""
+
+    target: str
+    apply: Callable[[pl.DataFrame], pl.DataFrame]
 
 
 def _edit(fact_id: str, **values: Any) -> Edit:
@@ -171,7 +178,7 @@ def _edit(fact_id: str, **values: Any) -> Edit:
             for c, v in values.items()
         )
 
-    return apply
+    return Edit(fact_id, apply)
 
 
 def _swap_period(fact_id: str) -> Edit:
@@ -182,7 +189,7 @@ def _swap_period(fact_id: str) -> Edit:
             period_end=pl.when(target).then("period_start").otherwise("period_end"),
         )
 
-    return apply
+    return Edit(fact_id, apply)
 
 
 def _repeat_id(fact_id: str, as_id: str) -> Edit:
@@ -191,7 +198,7 @@ def _repeat_id(fact_id: str, as_id: str) -> Edit:
             fact_id=pl.when(pl.col("fact_id") == fact_id).then(pl.lit(as_id)).otherwise("fact_id")
         )
 
-    return apply
+    return Edit(as_id, apply)
 
 
 @dataclass(frozen=True)
@@ -209,6 +216,13 @@ FAULTS: tuple[Fault, ...] = (
           "growth_consistency", {"growth_consistency": 1}),
     Fault("scale word swapped (billion for million: 1.41 million t x1000)",
           _edit("f16-B", value=1.41e9), "growth_scale", {"growth_scale": 2}),
+    Fault("scale word swapped (trillion for billion: 2024 exports 679.1 billion x1000)",
+          _edit("f14-B", value=679.1e12), "growth_scale",
+          {"growth_scale": 2, "part_exceeds_whole": 2, "parts_whole": 3}),
+    Fault("scale word swapped (billion for trillion: a 2025 total 1.2 trillion /1000)",
+          _edit("f23-D", value=1.2e9), "part_exceeds_whole",
+          {"part_exceeds_whole": 1, "parts_whole": 3, "share_of_whole": 3,
+           "cross_source_agreement": 2, "multi_year_totals": 2}),
     Fault("share over 100% (16.5% -> 116.5%)", _edit("f05-A", value=116.5), "percent_range",
           {"percent_range": 1}),
     Fault("exports + imports != total (imports 446.8 -> 496.8 billion)",
@@ -227,7 +241,7 @@ FAULTS: tuple[Fault, ...] = (
     Fault("span moved by one character", _edit("f10-A", span_start=1), "span_matches_text",
           {"span_matches_text": 1}),
     Fault("part exceeds whole (ASEAN trade 198.6 billion -> 1.986 trillion)",
-          _edit("f04-A", value=1.986e12), "part_exceeds_whole", {"part_exceeds_whole": 3}),
+          _edit("f04-A", value=1.986e12), "part_exceeds_whole", {"part_exceeds_whole": 1, "share_of_whole": 4}),
     Fault("share times whole != part (16.5% -> 26.5%)", _edit("f05-A", value=26.5),
           "share_of_whole", {"share_of_whole": 4}),
     Fault("cumulative total != sum of years (5.61 -> 5.91 trillion)",
@@ -235,9 +249,74 @@ FAULTS: tuple[Fault, ...] = (
           {"multi_year_totals": 7}),
     Fault("each-year figure broken (2022: 1.09 -> 0.99 trillion)",
           _edit("f19-E", value=0.99e12, raw_value="0.99"), "multi_year_totals",
-          {"multi_year_totals": 8}),
+          {"multi_year_totals": 8, "growth_consistency": 1}),
     Fault("fact_id repeated", _repeat_id("f21-C", "f20-C"), "fact_id_unique",
           {"fact_id_unique": 1}),
     Fault("fact of an unknown document", _edit("f23-D", doc_id="doc-X"), "document_known",
           {"document_known": 1, "span_matches_text": 1}),
 )  # fmt: skip
+
+
+# ---- measurement --------------------------------------------------------------------------
+
+RUN = {"run_id": "faults", "checked_at": datetime(2026, 1, 31, tzinfo=UTC)}
+DOC = Path(__file__).parents[2] / "docs" / "validation.md"
+BEGIN, END = "<!-- rates:begin -->", "<!-- rates:end -->"
+
+
+def run(frame: pl.DataFrame) -> Validated:
+    """Validate ``frame`` against the corpus documents and texts."""
+    return validate(frame, documents(), texts(), **RUN)  # type: ignore[arg-type]
+
+
+def fired(result: Validated) -> dict[str, int]:
+    """check -> failing_count for every check that failed."""
+    failed = result.check_results.filter(~pl.col("passed"))
+    return dict(failed.select("check", "failing_count").iter_rows())  # type: ignore[arg-type]
+
+
+def rates_table() -> str:
+    """The measured figures as the markdown block of docs/validation.md."""
+    clean = facts()
+    clean_result = run(clean)
+    false_alarms = clean_result.quarantine.height + clean_result.facts.filter(
+        pl.col("flags").list.len() > 0
+    ).height
+    lines = [
+        "| fault | meant for | caught by it | all checks that fired (failing facts) |",
+        "|---|---|---|---|",
+    ]
+    detected = innocent = quarantined = 0
+    for fault in FAULTS:
+        result = run(fault.edit.apply(clean))
+        found = fired(result)
+        caught = fault.meant_for in found
+        detected += caught
+        ids = set(result.quarantine.get_column("fact_id").to_list())
+        quarantined += len(ids)
+        innocent += len(ids - {fault.edit.target})
+        listed = ", ".join(f"{name} ({count})" for name, count in found.items())
+        lines.append(f"| {fault.name} | {fault.meant_for} | {'yes' if caught else 'NO'} | {listed} |")
+    n = len(FAULTS)
+    lines += [
+        "",
+        f"- Detection rate: {detected}/{n} faults caught by the check meant for them "
+        f"({100 * detected / n:.0f}%).",
+        f"- False-alarm rate on the clean corpus: {false_alarms}/{clean.height} facts failed "
+        f"any check ({100 * false_alarms / clean.height:.0f}%).",
+        f"- Collateral: {innocent} of the {quarantined} facts quarantined across all faults "
+        "were correct facts (a tie between two contradicting facts quarantines both).",
+    ]
+    return "\n".join(lines)
+
+
+def write_rates() -> None:
+    """Rewrite the rates block of docs/validation.md."""
+    text = DOC.read_text(encoding="utf-8")
+    head, rest = text.split(BEGIN)
+    _, tail = rest.split(END)
+    DOC.write_text(f"{head}{BEGIN}\n{rates_table()}\n{END}{tail}", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    write_rates()

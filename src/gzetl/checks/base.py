@@ -11,10 +11,10 @@ Finder = Callable[[pl.DataFrame, pl.DataFrame, Mapping[str, str]], pl.DataFrame]
 
 
 def failing(frame: pl.DataFrame) -> pl.DataFrame:
-    """The ``fact_id, message`` frame a check returns, one row per fact and finding."""
+    """The ``fact_id, message`` frame a check returns: one row per fact and finding, sorted."""
     return frame.select(
         pl.col("fact_id").cast(pl.String), pl.col("message").cast(pl.String)
-    ).unique(maintain_order=True)
+    ).unique().sort("fact_id", "message")
 
 
 def number(expr: pl.Expr) -> pl.Expr:
@@ -52,3 +52,25 @@ def cell(suffix: str = "") -> pl.Expr:
         ).otherwise(pl.lit(""))]
     parts += [pl.lit(" ("), pl.col(f"unit{suffix}").fill_null("?"), pl.lit(")")]
     return pl.concat_str(parts)
+
+
+def blame(pairs: pl.DataFrame) -> pl.DataFrame:
+    """Failing rows for contradicting pairs ``a, b, message``: the likelier culprit of each.
+
+    A fact that contradicts several others is blamed alone (a total read 1000x too small
+    exceeds by every part); when both members contradict equally often, both are reported,
+    since the pair alone cannot tell which one is wrong.
+    """
+    members = pl.concat([pairs.select(fact_id="a"), pairs.select(fact_id="b")])
+    counts = members.group_by("fact_id").len()
+    scored = pairs.join(counts.rename({"fact_id": "a", "len": "n_a"}), on="a").join(
+        counts.rename({"fact_id": "b", "len": "n_b"}), on="b"
+    )
+    return failing(
+        pl.concat(
+            [
+                scored.filter(pl.col("n_a") >= pl.col("n_b")).select(fact_id="a", message="message"),
+                scored.filter(pl.col("n_b") >= pl.col("n_a")).select(fact_id="b", message="message"),
+            ]
+        )
+    )

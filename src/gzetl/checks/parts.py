@@ -12,7 +12,7 @@ from collections.abc import Mapping
 import polars as pl
 
 from gzetl.catalogue import metrics
-from gzetl.checks.base import cell, failing, number, period
+from gzetl.checks.base import blame, cell, failing, number, period
 from gzetl.checks.frames import PERIOD, comparable, is_each_year
 
 _PLACE = ("subject", "unit", *PERIOD)
@@ -110,7 +110,7 @@ def part_exceeds_whole(
 ) -> pl.DataFrame:
     """A part (exports; trade with one partner; one product) never exceeds its whole.
 
-    Both facts are reported: the pair alone cannot tell which of them is wrong.
+    The fact in most such contradictions is blamed; both when they tie (see base.blame).
     """
     bad = _part_whole_pairs(_levels(facts)).filter(pl.col("lo") > pl.col("w_hi"))
     bad = bad.with_columns(
@@ -121,9 +121,7 @@ def part_exceeds_whole(
             _interval_text("w", "w_lo", "w_hi"), pl.lit(" (fact "), pl.col("w_id"), pl.lit(")"),
         )  # fmt: skip
     )
-    return failing(
-        pl.concat([bad.select("fact_id", "message"), bad.select(fact_id="w_id", message="message")])
-    )
+    return blame(bad.select(a="fact_id", b="w_id", message="message"))
 
 
 def share_of_whole(
