@@ -53,7 +53,9 @@ def conform(candidates: pl.DataFrame) -> pl.DataFrame:
     try:
         return candidates.select(pl.col(name).cast(dtype) for name, dtype in schema.items())
     except pl.exceptions.PolarsError as exc:
-        raise PublishError("facts", f"candidate facts do not cast to the facts schema: {exc}") from exc
+        raise PublishError(
+            "facts", f"candidate facts do not cast to the facts schema: {exc}"
+        ) from exc
 
 
 def _failures(

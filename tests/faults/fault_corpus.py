@@ -112,7 +112,9 @@ ROWS: tuple[tuple[str, str, dict[str, Any]], ...] = (
 
 def texts() -> dict[str, str]:
     """doc_id -> text of the five releases."""
-    return {f"doc-{key}": (TEXTS / name).read_text(encoding="utf-8") for key, (name, _) in DOCS.items()}
+    return {
+        f"doc-{key}": (TEXTS / name).read_text(encoding="utf-8") for key, (name, _) in DOCS.items()
+    }
 
 
 def documents() -> pl.DataFrame:
@@ -241,7 +243,8 @@ FAULTS: tuple[Fault, ...] = (
     Fault("span moved by one character", _edit("f10-A", span_start=1), "span_matches_text",
           {"span_matches_text": 1}),
     Fault("part exceeds whole (ASEAN trade 198.6 billion -> 1.986 trillion)",
-          _edit("f04-A", value=1.986e12), "part_exceeds_whole", {"part_exceeds_whole": 1, "share_of_whole": 4}),
+          _edit("f04-A", value=1.986e12), "part_exceeds_whole",
+          {"part_exceeds_whole": 1, "share_of_whole": 4}),
     Fault("share times whole != part (16.5% -> 26.5%)", _edit("f05-A", value=26.5),
           "share_of_whole", {"share_of_whole": 4}),
     Fault("cumulative total != sum of years (5.61 -> 5.91 trillion)",
@@ -279,9 +282,10 @@ def rates_table() -> str:
     """The measured figures as the markdown block of docs/validation.md."""
     clean = facts()
     clean_result = run(clean)
-    false_alarms = clean_result.quarantine.height + clean_result.facts.filter(
-        pl.col("flags").list.len() > 0
-    ).height
+    false_alarms = (
+        clean_result.quarantine.height
+        + clean_result.facts.filter(pl.col("flags").list.len() > 0).height
+    )
     lines = [
         "| fault | meant for | caught by it | all checks that fired (failing facts) |",
         "|---|---|---|---|",
@@ -296,7 +300,9 @@ def rates_table() -> str:
         quarantined += len(ids)
         innocent += len(ids - {fault.edit.target})
         listed = ", ".join(f"{name} ({count})" for name, count in found.items())
-        lines.append(f"| {fault.name} | {fault.meant_for} | {'yes' if caught else 'NO'} | {listed} |")
+        lines.append(
+            f"| {fault.name} | {fault.meant_for} | {'yes' if caught else 'NO'} | {listed} |"
+        )
     n = len(FAULTS)
     lines += [
         "",

@@ -12,9 +12,11 @@ Finder = Callable[[pl.DataFrame, pl.DataFrame, Mapping[str, str]], pl.DataFrame]
 
 def failing(frame: pl.DataFrame) -> pl.DataFrame:
     """The ``fact_id, message`` frame a check returns: one row per fact and finding, sorted."""
-    return frame.select(
-        pl.col("fact_id").cast(pl.String), pl.col("message").cast(pl.String)
-    ).unique().sort("fact_id", "message")
+    return (
+        frame.select(pl.col("fact_id").cast(pl.String), pl.col("message").cast(pl.String))
+        .unique()
+        .sort("fact_id", "message")
+    )
 
 
 def number(expr: pl.Expr) -> pl.Expr:
@@ -45,11 +47,17 @@ def period(start: str = "period_start", end: str = "period_end") -> pl.Expr:
 
 def cell(suffix: str = "") -> pl.Expr:
     """The cell of a fact for a message: ``Guangzhou City import_export_value (CNY)``."""
-    parts = [pl.col(f"subject{suffix}").fill_null("?"), pl.lit(" "), pl.col(f"metric{suffix}").fill_null("?")]
+    parts = [
+        pl.col(f"subject{suffix}").fill_null("?"),
+        pl.lit(" "),
+        pl.col(f"metric{suffix}").fill_null("?"),
+    ]
     for dim in ("partner", "product"):
-        parts += [pl.when(pl.col(f"{dim}{suffix}").is_not_null()).then(
-            pl.concat_str(pl.lit(f" {dim}="), pl.col(f"{dim}{suffix}"))
-        ).otherwise(pl.lit(""))]
+        parts += [
+            pl.when(pl.col(f"{dim}{suffix}").is_not_null())
+            .then(pl.concat_str(pl.lit(f" {dim}="), pl.col(f"{dim}{suffix}")))
+            .otherwise(pl.lit(""))
+        ]
     parts += [pl.lit(" ("), pl.col(f"unit{suffix}").fill_null("?"), pl.lit(")")]
     return pl.concat_str(parts)
 
@@ -69,8 +77,12 @@ def blame(pairs: pl.DataFrame) -> pl.DataFrame:
     return failing(
         pl.concat(
             [
-                scored.filter(pl.col("n_a") >= pl.col("n_b")).select(fact_id="a", message="message"),
-                scored.filter(pl.col("n_b") >= pl.col("n_a")).select(fact_id="b", message="message"),
+                scored.filter(pl.col("n_a") >= pl.col("n_b")).select(
+                    fact_id="a", message="message"
+                ),
+                scored.filter(pl.col("n_b") >= pl.col("n_a")).select(
+                    fact_id="b", message="message"
+                ),
             ]
         )
     )

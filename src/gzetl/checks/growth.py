@@ -15,7 +15,7 @@ import polars as pl
 
 from gzetl.checks.base import blame, cell, failing, number, percent, period
 from gzetl.checks.frames import CELL_KEY, SERIES_KEY, comparable, is_each_year
-from gzetl.checks.tolerance import SCALE_FACTOR, change_interval, value_interval
+from gzetl.checks.tolerance import SCALE_FACTOR, change_interval
 
 _BASIS_YEAR = pl.col("change_basis").str.extract(r"^vs_(\d{4})$").cast(pl.Int32)
 DERIVED_COLUMNS = (
@@ -55,7 +55,7 @@ def derivations(facts: pl.DataFrame) -> pl.DataFrame:
         sources.with_columns(*change_interval("c_"), _years=years)
         .filter(pl.col("_years") < 0)
         .select(
-            derived_id=pl.concat_str(pl.col("fact_id"), pl.lit("~prior")),
+            pl.concat_str(pl.col("fact_id"), pl.lit("~prior")).alias("derived_id"),
             *SERIES_KEY,
             period_start=_shift("period_start", pl.col("_years")),
             period_end=_shift("period_end", pl.col("_years")),
@@ -98,8 +98,10 @@ def pairs(facts: pl.DataFrame) -> pl.DataFrame:
     points) with its interval ``implied_lo..implied_hi``, and the verdicts ``agrees``
     (intervals overlap) and ``scale_slip`` (off by more than SCALE_FACTOR).
     """
-    reported = comparable(facts).filter(~is_each_year()).select(
-        *CELL_KEY, u_id="fact_id", u="value", u_lo="lo", u_hi="hi"
+    reported = (
+        comparable(facts)
+        .filter(~is_each_year())
+        .select(*CELL_KEY, u_id="fact_id", u="value", u_lo="lo", u_hi="hi")
     )
     joined = derivations(facts).join(reported, on=list(CELL_KEY), nulls_equal=True)
     points = pl.col("method") == "pp"

@@ -70,12 +70,20 @@ def parts_whole(
     bad = bad.with_columns(
         share_of=pl.lit(None, pl.String),
         message=pl.concat_str(
-            pl.lit("parts do not add up: "), cell(), pl.lit(" "), period(), pl.lit(": "),
-            pl.col("terms").str.strip_suffix(" + "), pl.lit(" = "),
-            _interval_text("sum", "sum_lo", "sum_hi"), pl.lit(" but the whole is "),
-            _interval_text("w", "w_lo", "w_hi"), pl.lit(" (facts "),
-            pl.col("ids").list.join(", "), pl.lit(")"),
-        ),  # fmt: skip
+            pl.lit("parts do not add up: "),
+            cell(),
+            pl.lit(" "),
+            period(),
+            pl.lit(": "),
+            pl.col("terms").str.strip_suffix(" + "),
+            pl.lit(" = "),
+            _interval_text("sum", "sum_lo", "sum_hi"),
+            pl.lit(" but the whole is "),
+            _interval_text("w", "w_lo", "w_hi"),
+            pl.lit(" (facts "),
+            pl.col("ids").list.join(", "),
+            pl.lit(")"),
+        ),
     )
     return failing(bad.explode("ids").select(fact_id="ids", message="message"))
 
@@ -91,9 +99,8 @@ def _part_whole_pairs(levels: pl.DataFrame) -> pl.DataFrame:
         *_PLACE, w_id="fact_id", w_metric="metric", w_partner="partner", w_product="product",
         w="value", w_lo="lo", w_hi="hi",
     )  # fmt: skip
-    joined = (
-        levels.join(wholes, on=list(_PLACE), nulls_equal=True)
-        .join(parts_of, on=["w_metric", "metric"])
+    joined = levels.join(wholes, on=list(_PLACE), nulls_equal=True).join(
+        parts_of, on=["w_metric", "metric"]
     )
     same_slice = pl.col("partner").eq_missing(pl.col("w_partner")) & pl.col("product").eq_missing(
         pl.col("w_product")
@@ -115,11 +122,22 @@ def part_exceeds_whole(
     bad = _part_whole_pairs(_levels(facts)).filter(pl.col("lo") > pl.col("w_hi"))
     bad = bad.with_columns(
         message=pl.concat_str(
-            pl.lit("part exceeds whole: "), cell(), pl.lit(" "), period(), pl.lit(" is "),
-            _interval_text("value", "lo", "hi"), pl.lit(" (fact "), pl.col("fact_id"),
-            pl.lit(") but the whole "), pl.col("w_metric"), pl.lit(" is "),
-            _interval_text("w", "w_lo", "w_hi"), pl.lit(" (fact "), pl.col("w_id"), pl.lit(")"),
-        )  # fmt: skip
+            pl.lit("part exceeds whole: "),
+            cell(),
+            pl.lit(" "),
+            period(),
+            pl.lit(" is "),
+            _interval_text("value", "lo", "hi"),
+            pl.lit(" (fact "),
+            pl.col("fact_id"),
+            pl.lit(") but the whole "),
+            pl.col("w_metric"),
+            pl.lit(" is "),
+            _interval_text("w", "w_lo", "w_hi"),
+            pl.lit(" (fact "),
+            pl.col("w_id"),
+            pl.lit(")"),
+        )
     )
     return blame(bad.select(a="fact_id", b="w_id", message="message"))
 
@@ -157,15 +175,29 @@ def share_of_whole(
     ).filter((pl.col("x_lo") > pl.col("p_hi")) | (pl.col("x_hi") < pl.col("p_lo")))
     bad = bad.with_columns(
         message=pl.concat_str(
-            pl.lit("share does not match: "), cell(), pl.lit(" "), period(), pl.lit(": "),
-            number(pl.col("s")), pl.lit("% of "), pl.col("share_of"), pl.lit(" "),
-            number(pl.col("w")), pl.lit(" is "), _interval_text("x", "x_lo", "x_hi"),
-            pl.lit(" but the part is "), _interval_text("p", "p_lo", "p_hi"), pl.lit(" (facts "),
-            pl.col("s_id"), pl.lit(", "), pl.col("w_id"), pl.lit(", "), pl.col("p_id"), pl.lit(")"),
-        )  # fmt: skip
+            pl.lit("share does not match: "),
+            cell(),
+            pl.lit(" "),
+            period(),
+            pl.lit(": "),
+            number(pl.col("s")),
+            pl.lit("% of "),
+            pl.col("share_of"),
+            pl.lit(" "),
+            number(pl.col("w")),
+            pl.lit(" is "),
+            _interval_text("x", "x_lo", "x_hi"),
+            pl.lit(" but the part is "),
+            _interval_text("p", "p_lo", "p_hi"),
+            pl.lit(" (facts "),
+            pl.col("s_id"),
+            pl.lit(", "),
+            pl.col("w_id"),
+            pl.lit(", "),
+            pl.col("p_id"),
+            pl.lit(")"),
+        )
     )
     return failing(
-        pl.concat(
-            [bad.select(fact_id=c, message="message") for c in ("s_id", "w_id", "p_id")]
-        )
+        pl.concat([bad.select(fact_id=c, message="message") for c in ("s_id", "w_id", "p_id")])
     )

@@ -51,8 +51,11 @@ def required_fields() -> RowRule:
     null = [pl.when(pl.col(c).is_null()).then(pl.lit(c)) for c in REQUIRED]
     return RowRule(
         ok=pl.all_horizontal(*(pl.col(c).is_not_null() for c in REQUIRED)),
-        message=pl.concat_str(_fid(), pl.concat_str(null, separator=", ", ignore_nulls=True),
-                              pl.lit(" must not be null")),
+        message=pl.concat_str(
+            _fid(),
+            pl.concat_str(null, separator=", ", ignore_nulls=True),
+            pl.lit(" must not be null"),
+        ),
     )
 
 
@@ -183,15 +186,18 @@ def unit_in_catalogue(
     return failing(
         bad.with_columns(
             message=pl.concat_str(
-                _fid(), pl.lit("unit "), pl.col("unit").fill_null("null"),
-                pl.lit(" is not a unit of metric "), pl.col("metric"),
+                _fid(),
+                pl.lit("unit "),
+                pl.col("unit").fill_null("null"),
+                pl.lit(" is not a unit of metric "),
+                pl.col("metric"),
                 pl.when(pl.col("share_of").is_not_null())
                 .then(pl.concat_str(pl.lit(" as a share of "), pl.col("share_of")))
                 .otherwise(pl.lit("")),
                 pl.lit(" (allowed: "),
                 allowed.list.join(", ").fill_null("metric or share_of not in metrics.toml"),
                 pl.lit(")"),
-            )  # fmt: skip
+            )
         )
     )
 
@@ -224,9 +230,14 @@ def span_matches_text(
             .then(pl.concat_str(_fid(), pl.lit("no text for document "), pl.col("doc_id")))
             .otherwise(
                 pl.concat_str(
-                    _fid(), where, pl.lit(" holds '"), pl.col("_at_span").fill_null(""),
-                    pl.lit("', expected '"), pl.col("text").fill_null(""), pl.lit("'"),
-                )  # fmt: skip
+                    _fid(),
+                    where,
+                    pl.lit(" holds '"),
+                    pl.col("_at_span").fill_null(""),
+                    pl.lit("', expected '"),
+                    pl.col("text").fill_null(""),
+                    pl.lit("'"),
+                )
             )
         )
     )
@@ -238,15 +249,16 @@ def document_known(
     """The fact's document is in ``documents`` and neither rejected nor deleted."""
     docs = documents.select("doc_id", _status=pl.col("status").cast(pl.String)).unique("doc_id")
     joined = facts.join(docs, on="doc_id", how="left")
-    bad = joined.filter(
-        pl.col("_status").is_null() | pl.col("_status").is_in(INACTIVE_STATUSES)
-    )
+    bad = joined.filter(pl.col("_status").is_null() | pl.col("_status").is_in(INACTIVE_STATUSES))
     return failing(
         bad.with_columns(
             message=pl.concat_str(
-                _fid(), pl.lit("document "), pl.col("doc_id").fill_null("null"),
-                pl.when(pl.col("_status").is_null()).then(pl.lit(" is not in documents"))
+                _fid(),
+                pl.lit("document "),
+                pl.col("doc_id").fill_null("null"),
+                pl.when(pl.col("_status").is_null())
+                .then(pl.lit(" is not in documents"))
                 .otherwise(pl.concat_str(pl.lit(" has status "), pl.col("_status"))),
-            )  # fmt: skip
+            )
         )
     )

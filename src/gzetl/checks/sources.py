@@ -53,14 +53,29 @@ def cross_source_agreement(
     a_latest = pl.col("rank").fill_null(10**9) <= pl.col("b_rank").fill_null(10**9)
     bad = bad.with_columns(
         message=pl.concat_str(
-            pl.lit("sources disagree: "), cell(), pl.lit(" "), period(), pl.lit(": "),
-            number(pl.col("value")), pl.lit(" change "), pl.col("change_pct").cast(pl.String).fill_null("-"),
-            pl.lit(" in "), pl.col("source"), pl.lit(" (fact "), pl.col("fact_id"), pl.lit(") vs "),
-            number(pl.col("b")), pl.lit(" change "), pl.col("b_c").cast(pl.String).fill_null("-"),
-            pl.lit(" in "), pl.col("b_source"), pl.lit(" (fact "), pl.col("b_id"),
+            pl.lit("sources disagree: "),
+            cell(),
+            pl.lit(" "),
+            period(),
+            pl.lit(": "),
+            number(pl.col("value")),
+            pl.lit(" change "),
+            pl.col("change_pct").cast(pl.String).fill_null("-"),
+            pl.lit(" in "),
+            pl.col("source"),
+            pl.lit(" (fact "),
+            pl.col("fact_id"),
+            pl.lit(") vs "),
+            number(pl.col("b")),
+            pl.lit(" change "),
+            pl.col("b_c").cast(pl.String).fill_null("-"),
+            pl.lit(" in "),
+            pl.col("b_source"),
+            pl.lit(" (fact "),
+            pl.col("b_id"),
             pl.lit("); latest publication: "),
             pl.when(a_latest).then(pl.col("source")).otherwise(pl.col("b_source")),
-        )  # fmt: skip
+        )
     )
     return failing(
         pl.concat([bad.select("fact_id", "message"), bad.select(fact_id="b_id", message="message")])

@@ -3,9 +3,10 @@
 A written number is exact to half a unit of its last written digit ("43.85 trillion" is
 43.845..43.855 trillion; "5%" is 4.5..5.5%). An integer's trailing zeros are read as not
 significant ("122000" is 121500..122500). The interval is then widened by the bound: "over
-28 million" is 28 million exactly at the lower end and has no upper end, "nearly 700 million" is 5% wider on each side, "within 6 hours"
-starts at zero. The consistency checks compare these intervals, so a figure is only called
-inconsistent when no reading of the written precision could make it agree.
+28 million" runs from exactly 28 million with no upper end, "nearly 700 million" is 5% wider
+on each side, "within 6 hours" starts at zero. The consistency checks compare these
+intervals, so a figure is only called inconsistent when no reading of the written precision
+could make it agree.
 """
 
 from __future__ import annotations

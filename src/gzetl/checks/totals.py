@@ -46,7 +46,8 @@ def _cumulative(facts: pl.DataFrame) -> pl.DataFrame:
     )  # fmt: skip
     sums = per_year.group_by("fact_id").agg(
         pl.first("n_years"), n_known=pl.len(), total=pl.sum("a"), total_lo=pl.sum("a_lo"),
-        total_hi=pl.sum("a_hi"), a_ids=pl.col("a_ids").list.explode(keep_nulls=False, empty_as_null=False).sort(),
+        total_hi=pl.sum("a_hi"),
+        a_ids=pl.col("a_ids").list.explode(keep_nulls=False, empty_as_null=False).sort(),
     )  # fmt: skip
     complete = sums.filter(pl.col("n_known") == pl.col("n_years"))
     bad = spans.join(complete, on="fact_id").filter(
@@ -54,13 +55,28 @@ def _cumulative(facts: pl.DataFrame) -> pl.DataFrame:
     )
     return bad.with_columns(
         message=pl.concat_str(
-            pl.lit("multi-year total does not match: "), cell(), pl.lit(" "), period(),
-            pl.lit(" states "), number(pl.col("value")), pl.lit(" ("), number(pl.col("lo")),
-            pl.lit(".."), number(pl.col("hi")), pl.lit(") but its "), pl.col("n_years").cast(pl.String),
-            pl.lit(" annual values sum to "), number(pl.col("total")), pl.lit(" ("),
-            number(pl.col("total_lo")), pl.lit(".."), number(pl.col("total_hi")),
-            pl.lit(") (facts "), pl.col("a_ids").list.join(", "), pl.lit(")"),
-        ),  # fmt: skip
+            pl.lit("multi-year total does not match: "),
+            cell(),
+            pl.lit(" "),
+            period(),
+            pl.lit(" states "),
+            number(pl.col("value")),
+            pl.lit(" ("),
+            number(pl.col("lo")),
+            pl.lit(".."),
+            number(pl.col("hi")),
+            pl.lit(") but its "),
+            pl.col("n_years").cast(pl.String),
+            pl.lit(" annual values sum to "),
+            number(pl.col("total")),
+            pl.lit(" ("),
+            number(pl.col("total_lo")),
+            pl.lit(".."),
+            number(pl.col("total_hi")),
+            pl.lit(") (facts "),
+            pl.col("a_ids").list.join(", "),
+            pl.lit(")"),
+        ),
         ids=pl.concat_list(pl.col("fact_id"), pl.col("a_ids")),
     )
 
@@ -73,12 +89,24 @@ def _each_year(facts: pl.DataFrame) -> pl.DataFrame:
     )
     return joined.with_columns(
         message=pl.concat_str(
-            pl.lit("a figure for each year does not hold: "), cell(), pl.lit(" "), period(),
-            pl.lit(" states "), pl.col("bound"), pl.lit(" "), number(pl.col("value")),
-            pl.lit(" every year (fact "), pl.col("fact_id"), pl.lit(") but "),
-            pl.col("year").cast(pl.String), pl.lit(" is "), number(pl.col("a")),
-            pl.lit(" (fact "), pl.col("a_id"), pl.lit(")"),
-        ),  # fmt: skip
+            pl.lit("a figure for each year does not hold: "),
+            cell(),
+            pl.lit(" "),
+            period(),
+            pl.lit(" states "),
+            pl.col("bound"),
+            pl.lit(" "),
+            number(pl.col("value")),
+            pl.lit(" every year (fact "),
+            pl.col("fact_id"),
+            pl.lit(") but "),
+            pl.col("year").cast(pl.String),
+            pl.lit(" is "),
+            number(pl.col("a")),
+            pl.lit(" (fact "),
+            pl.col("a_id"),
+            pl.lit(")"),
+        ),
         ids=pl.concat_list(pl.col("fact_id"), pl.col("a_id")),
     )
 

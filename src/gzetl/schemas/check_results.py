@@ -12,17 +12,25 @@ class CheckResults(pa.DataFrameModel):
     Dagster shows the same results as asset checks; this table keeps their history.
     """
 
-    run_id: str = pa.Field(description="Id of the validation run (the Dagster run id in the pipeline).")
+    run_id: str = pa.Field(
+        description="Id of the validation run (the Dagster run id in the pipeline)."
+    )
     checked_at: pl.Datetime = pa.Field(description="When the run validated the facts (UTC).")
     check: str = pa.Field(description="Name of the check (gzetl.checks.CHECKS).")
     table: str = pa.Field(description="Table the check applies to ('facts').")
-    severity: str = pa.Field(isin=["error", "warning"], description="error: failing facts are quarantined; warning: they are published with a flag.")
+    severity: str = pa.Field(
+        isin=["error", "warning"],
+        description="error: failing facts are quarantined; warning: published with a flag.",
+    )
     passed: bool = pa.Field(description="True when no fact failed the check.")
-    failing_count: int = pa.Field(ge=0, description="Number of distinct facts that failed the check.")
+    failing_count: int = pa.Field(
+        ge=0, description="Number of distinct facts that failed the check."
+    )
     message: str = pa.Field(description="Summary: the count and the first failure's message.")
-    sample: str = pa.Field(description="JSON list of up to 5 failing rows, each {fact_id, message}.")
+    sample: str = pa.Field(
+        description="JSON list of up to 5 failing rows, each {fact_id, message}."
+    )
 
     class Config:
         strict = True
         coerce = True
-

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Optional
-
 import pandera.polars as pa
 import polars as pl
 
@@ -21,16 +19,31 @@ class Derived(pa.DataFrameModel):
     derived_id: str = pa.Field(unique=True, description="from_fact_id + '~prior'.")
     subject: str = pa.Field(description="Subject of the deriving fact.")
     metric: str = pa.Field(description="Metric of the deriving fact.")
-    partner: Optional[str] = pa.Field(nullable=True, description="Partner of the deriving fact.")
-    product: Optional[str] = pa.Field(nullable=True, description="Product of the deriving fact.")
-    share_of: Optional[str] = pa.Field(nullable=True, description="Whole metric when the deriving fact is a share (method pp).")
+    partner: str | None = pa.Field(nullable=True, description="Partner of the deriving fact.")
+    product: str | None = pa.Field(nullable=True, description="Product of the deriving fact.")
+    share_of: str | None = pa.Field(
+        nullable=True, description="Whole metric when the deriving fact is a share (method pp)."
+    )
     unit: str = pa.Field(description="Canonical unit, the deriving fact's.")
-    period_start: pl.Date = pa.Field(description="First day of the prior period (yoy: one year earlier; vs_YYYY: in year YYYY).")
-    period_end: pl.Date = pa.Field(description="Last day of the prior period; a month end stays a month end.")
-    value: float = pa.Field(gt=0, description="Implied prior value: value / (1 + change_pct/100), or value - change_pct for pp.")
-    value_low: float = pa.Field(description="Lowest prior value the written precision and bounds of value and change allow.")
-    value_high: float = pa.Field(description="Highest prior value they allow (inf when a bound is open, e.g. 'over 20%').")
-    method: str = pa.Field(str_matches=DERIVATION_METHOD, description="The change basis used: yoy, pp, or vs_YYYY.")
+    period_start: pl.Date = pa.Field(
+        description="First day of the prior period (yoy: one year earlier; vs_YYYY: in year YYYY)."
+    )
+    period_end: pl.Date = pa.Field(
+        description="Last day of the prior period; a month end stays a month end."
+    )
+    value: float = pa.Field(
+        gt=0,
+        description="Implied prior value: value / (1 + change_pct/100); value - change_pct for pp.",
+    )
+    value_low: float = pa.Field(
+        description="Lowest prior value the written precision and bounds of value and change allow."
+    )
+    value_high: float = pa.Field(
+        description="Highest prior value they allow (inf when a bound is open, e.g. 'over 20%')."
+    )
+    method: str = pa.Field(
+        str_matches=DERIVATION_METHOD, description="The change basis used: yoy, pp, or vs_YYYY."
+    )
     from_fact_id: str = pa.Field(description="The published fact the value is derived from.")
     doc_id: str = pa.Field(description="Document of that fact.")
 
@@ -39,7 +52,9 @@ class Derived(pa.DataFrameModel):
         coerce = True
 
     @pa.dataframe_check(name="low_le_value_le_high")
-    def ordered(cls, data: pa.PolarsData) -> pl.LazyFrame:
+    def ordered(self, data: pa.PolarsData) -> pl.LazyFrame:
         """value_low <= value <= value_high."""
         value = pl.col("value")
-        return data.lazyframe.select((pl.col("value_low") <= value) & (value <= pl.col("value_high")))
+        return data.lazyframe.select(
+            (pl.col("value_low") <= value) & (value <= pl.col("value_high"))
+        )
