@@ -7,7 +7,7 @@ import polars as pl
 from gzetl.checks.frames import CELL_KEY, is_each_year
 from gzetl.checks.sources import latest_first
 
-DISAGREEMENT_CHECK = "cross_source_agreement"
+DISAGREEMENT_CHECKS = ("cross_source_agreement", "cell_ambiguous")
 SERIES_COLUMNS = (
     *CELL_KEY, "value", "value_high", "bound", "n_sources", "agree", "fact_ids", "best_fact_id",
     "latest_published",
@@ -41,7 +41,11 @@ def build_series(facts: pl.DataFrame, documents: pl.DataFrame) -> pl.DataFrame:
             pl.first("value_high"),
             pl.first("bound"),
             n_sources=pl.col("doc_id").n_unique(),
-            agree=~pl.col("flags").list.contains(DISAGREEMENT_CHECK).any(),
+            agree=~pl.col("flags")
+            .list.set_intersection(DISAGREEMENT_CHECKS)
+            .list.len()
+            .gt(0)
+            .any(),
             fact_ids=pl.col("fact_id").sort(),
             best_fact_id=pl.first("fact_id"),
             latest_published=pl.max("published"),

@@ -6,7 +6,7 @@ import polars as pl
 import pytest
 from conftest import DOCUMENTS, build, ids
 
-from gzetl.checks.sources import cross_source_agreement, latest_first
+from gzetl.checks.sources import cell_ambiguous, cross_source_agreement, latest_first
 
 TOTAL = {"value": 1.2e12, "raw_value": "1.2"}
 
@@ -73,3 +73,19 @@ def test_change_only_facts_are_compared() -> None:
         {"value": None, "change_pct": 3.1, "change_basis": "yoy", "doc_id": "d2"},
     )
     assert ids(cross_source_agreement(frame, DOCUMENTS, {})) == ["f1", "f2"]
+
+
+def test_one_document_disagreeing_with_itself_is_an_ambiguous_cell() -> None:
+    # "202 measures" for the Bay Area and "102 measures" for Nansha, no product told apart
+    measures = {"subject": "Guangzhou Customs", "metric": "measures", "unit": "measure"}
+    frame = build(
+        {**measures, "value": 202.0, "raw_value": "202", "text": "202 measures"},
+        {**measures, "value": 102.0, "raw_value": "102", "text": "102 measures"},
+    )
+    assert cross_source_agreement(frame, DOCUMENTS, {}).height == 0
+    assert cell_ambiguous(frame, DOCUMENTS, {}).rows() == [
+        (fact_id, "one cell stated twice in 2026-01-b.txt: Guangzhou Customs measures (measure) "
+         "2025-01-01..2025-12-31: '202 measures' (fact f1) vs '102 measures' (fact f2); a "
+         "product or partner may be missing")
+        for fact_id in ("f1", "f2")
+    ]  # fmt: skip

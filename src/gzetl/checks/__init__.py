@@ -66,6 +66,7 @@ CHECKS: tuple[Check, ...] = (
     _check("parts_whole", "warning", parts.parts_whole),
     _check("share_of_whole", "warning", parts.share_of_whole),
     _check("cross_source_agreement", "warning", sources.cross_source_agreement),
+    _check("cell_ambiguous", "warning", sources.cell_ambiguous),
     _check("multi_year_totals", "warning", totals.multi_year_totals),
 )
 

@@ -167,7 +167,10 @@ def fact_id_unique(
 def unit_in_catalogue(
     facts: pl.DataFrame, documents: pl.DataFrame, texts: Mapping[str, str]
 ) -> pl.DataFrame:
-    """The metric (and share_of) is in the catalogue and the unit is one of its units."""
+    """The metric (and share_of) is in the catalogue and the unit is one of its units.
+
+    A change-only fact (value null) may have no unit; if it has one, it is checked.
+    """
     known = set(metrics())
     joined = facts.filter(pl.col("metric").is_not_null()).join(
         _catalogue_units(), on="metric", how="left"
@@ -177,11 +180,12 @@ def unit_in_catalogue(
         .then(pl.lit([SHARE_UNIT], dtype=pl.List(pl.String)))
         .otherwise(pl.col("_units"))
     )
+    # a change-only fact (no value) may carry no unit
+    unit_needed = pl.col("unit").is_not_null() | pl.col("value").is_not_null()
     bad = joined.filter(
         pl.col("_units").is_null()
         | (pl.col("share_of").is_not_null() & ~pl.col("share_of").is_in(known))
-        | pl.col("unit").is_null()
-        | ~allowed.list.contains(pl.col("unit")).fill_null(False)
+        | (unit_needed & ~allowed.list.contains(pl.col("unit")).fill_null(False))
     )
     return failing(
         bad.with_columns(

@@ -22,14 +22,12 @@ def latest_first(documents: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def cross_source_agreement(
-    facts: pl.DataFrame, documents: pl.DataFrame, texts: Mapping[str, str]
-) -> pl.DataFrame:
-    """Two statements of one cell agree within precision, else both are flagged (warning).
+def _disagreements(facts: pl.DataFrame, documents: pl.DataFrame) -> pl.DataFrame:
+    """Pairs of statements of one cell whose values (or changes of one basis) cannot agree.
 
-    The usual cause is a revision; the message names the latest publication.
+    Columns of the first fact, ``b_*`` of the second, ``same_doc`` and ``a_latest``.
     """
-    docs = latest_first(documents).select("doc_id", "rank", doc_source="source")
+    docs = latest_first(documents).select("doc_id", "rank")
     rows = (
         comparable(facts)
         .filter(~is_each_year())
@@ -38,9 +36,9 @@ def cross_source_agreement(
     )
     other = rows.select(
         *CELL_KEY,
-        b_id="fact_id", b_statement="statement_id", b="value", b_lo="lo", b_hi="hi",
-        b_basis="change_basis", b_c="change_pct", b_c_lo="c_lo", b_c_hi="c_hi",
-        b_rank="rank", b_source="source",
+        b_id="fact_id", b_doc="doc_id", b_statement="statement_id", b="value", b_lo="lo",
+        b_hi="hi", b_basis="change_basis", b_c="change_pct", b_c_lo="c_lo", b_c_hi="c_hi",
+        b_rank="rank", b_source="source", b_text="text",
     )  # fmt: skip
     joined = rows.join(other, on=list(CELL_KEY), nulls_equal=True).filter(
         pl.col("fact_id") < pl.col("b_id"), pl.col("statement_id") != pl.col("b_statement")
@@ -49,8 +47,26 @@ def cross_source_agreement(
     changes_apart = (pl.col("change_basis") == pl.col("b_basis")) & (
         (pl.col("c_lo") > pl.col("b_c_hi")) | (pl.col("b_c_lo") > pl.col("c_hi"))
     )
-    bad = joined.filter(values_apart | changes_apart.fill_null(False))
-    a_latest = pl.col("rank").fill_null(10**9) <= pl.col("b_rank").fill_null(10**9)
+    return joined.filter(values_apart | changes_apart.fill_null(False)).with_columns(
+        same_doc=pl.col("doc_id") == pl.col("b_doc"),
+        a_latest=pl.col("rank").fill_null(10**9) <= pl.col("b_rank").fill_null(10**9),
+    )
+
+
+def _both(bad: pl.DataFrame) -> pl.DataFrame:
+    return failing(
+        pl.concat([bad.select("fact_id", "message"), bad.select(fact_id="b_id", message="message")])
+    )
+
+
+def cross_source_agreement(
+    facts: pl.DataFrame, documents: pl.DataFrame, texts: Mapping[str, str]
+) -> pl.DataFrame:
+    """Two documents' statements of one cell agree within precision, else both are flagged.
+
+    Warning: the usual cause is a revision; the message names the latest publication.
+    """
+    bad = _disagreements(facts, documents).filter(~pl.col("same_doc"))
     bad = bad.with_columns(
         message=pl.concat_str(
             pl.lit("sources disagree: "),
@@ -74,9 +90,38 @@ def cross_source_agreement(
             pl.lit(" (fact "),
             pl.col("b_id"),
             pl.lit("); latest publication: "),
-            pl.when(a_latest).then(pl.col("source")).otherwise(pl.col("b_source")),
+            pl.when(pl.col("a_latest")).then(pl.col("source")).otherwise(pl.col("b_source")),
         )
     )
-    return failing(
-        pl.concat([bad.select("fact_id", "message"), bad.select(fact_id="b_id", message="message")])
+    return _both(bad)
+
+
+def cell_ambiguous(
+    facts: pl.DataFrame, documents: pl.DataFrame, texts: Mapping[str, str]
+) -> pl.DataFrame:
+    """One document states one cell twice with values that cannot agree (warning on both).
+
+    Usually two different things the cell key does not tell apart ("202 measures" for the
+    Bay Area, "102 measures" for Nansha): a product or partner the extraction missed.
+    """
+    bad = _disagreements(facts, documents).filter(pl.col("same_doc"))
+    bad = bad.with_columns(
+        message=pl.concat_str(
+            pl.lit("one cell stated twice in "),
+            pl.col("source"),
+            pl.lit(": "),
+            cell(),
+            pl.lit(" "),
+            period(),
+            pl.lit(": '"),
+            pl.col("text"),
+            pl.lit("' (fact "),
+            pl.col("fact_id"),
+            pl.lit(") vs '"),
+            pl.col("b_text"),
+            pl.lit("' (fact "),
+            pl.col("b_id"),
+            pl.lit("); a product or partner may be missing"),
+        )
     )
+    return _both(bad)
