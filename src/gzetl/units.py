@@ -43,10 +43,20 @@ def _unit(phrase: str, entry: object) -> Unit:
     try:
         factor = Decimal(str(entry["factor"]))
     except InvalidOperation as exc:
-        raise KnowledgeError("units.toml", f'[unit."{phrase}"] factor {entry["factor"]!r} is not a number') from exc
+        raise KnowledgeError(
+            "units.toml", f'[unit."{phrase}"] factor {entry["factor"]!r} is not a number'
+        ) from exc
     if factor <= 0:
-        raise KnowledgeError("units.toml", f'[unit."{phrase}"] factor must be positive, found {factor}')
-    return Unit(phrase.lower(), str(entry["unit"]), factor, bool(entry.get("counted", False)), entry.get("note"))
+        raise KnowledgeError(
+            "units.toml", f'[unit."{phrase}"] factor must be positive, found {factor}'
+        )
+    return Unit(
+        phrase.lower(),
+        str(entry["unit"]),
+        factor,
+        bool(entry.get("counted", False)),
+        entry.get("note"),
+    )
 
 
 @cache
@@ -69,7 +79,9 @@ def currencies() -> Currencies:
             raise KnowledgeError("currencies.toml", f"section [{section}] is missing or empty")
         for phrase, code in entries.items():
             if not (isinstance(code, str) and len(code) == 3 and code.isupper()):
-                raise KnowledgeError("currencies.toml", f"[{section}] {phrase!r}: {code!r} is not an ISO 4217 code")
+                raise KnowledgeError(
+                    "currencies.toml", f"[{section}] {phrase!r}: {code!r} is not an ISO 4217 code"
+                )
         sections[section] = {phrase.lower(): code for phrase, code in entries.items()}
     return Currencies(sections["after"], sections["before"])
 

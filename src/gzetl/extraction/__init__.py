@@ -13,7 +13,6 @@ from typing import Any
 
 import polars as pl
 
-from gzetl.extraction.assemble import COLUMNS, document_rows
 from gzetl.schemas.facts import polars_schema
 
 __all__ = ["extract_document", "extract_documents"]
@@ -23,13 +22,18 @@ def _frame(columns: dict[str, list[Any]]) -> pl.DataFrame:
     return pl.DataFrame(columns, schema=polars_schema(), strict=False)
 
 
-def extract_document(text: str, *, doc_id: str, source: str, published: date | None) -> pl.DataFrame:
+def extract_document(
+    text: str, *, doc_id: str, source: str, published: date | None
+) -> pl.DataFrame:
     """All facts of one document, columns and dtypes exactly ``gzetl.schemas.facts.polars_schema()``."""
     return extract_documents([(text, doc_id, source, published)])
 
 
 def extract_documents(docs: Iterable[tuple[str, str, str, date | None]]) -> pl.DataFrame:
     """(text, doc_id, source, published) tuples -> one frame; the fast path for thousands of docs."""
+    # Imported here: gzetl.periods uses gzetl.extraction.numbers, and assemble uses periods.
+    from gzetl.extraction.assemble import COLUMNS, document_rows  # noqa: PLC0415
+
     columns: dict[str, list[Any]] = {name: [] for name in COLUMNS}
     for text, doc_id, source, published in docs:
         for row in document_rows(text, doc_id, source, published):

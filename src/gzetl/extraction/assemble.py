@@ -14,19 +14,45 @@ from gzetl import EXTRACTOR_VERSION
 from gzetl.catalogue import metrics
 from gzetl.extraction.growth import Change, change_of, role_of
 from gzetl.extraction.metrics import MetricIndex, find_aliases
+from gzetl.extraction.names import find_names
 from gzetl.extraction.quantities import Mention, scan
 from gzetl.extraction.sentences import Sentence, SentenceIndex
-from gzetl.extraction.subjects import SubjectIndex, find_partners, find_subjects
+from gzetl.extraction.subjects import SubjectIndex, find_subjects
 from gzetl.periods import Period, consecutive_years, default_basis, find_periods
 
 COLUMNS = (
-    "fact_id", "doc_id", "source", "span_start", "span_end", "text", "sentence", "statement_id",
-    "subject", "metric", "partner", "product", "share_of", "period_start", "period_end",
-    "period_label", "value", "value_high", "unit", "bound", "baseline_value", "change_pct",
-    "change_basis", "raw_value", "raw_unit", "note", "extractor_version",
+    "fact_id",
+    "doc_id",
+    "source",
+    "span_start",
+    "span_end",
+    "text",
+    "sentence",
+    "statement_id",
+    "subject",
+    "metric",
+    "partner",
+    "product",
+    "share_of",
+    "period_start",
+    "period_end",
+    "period_label",
+    "value",
+    "value_high",
+    "unit",
+    "bound",
+    "baseline_value",
+    "change_pct",
+    "change_basis",
+    "raw_value",
+    "raw_unit",
+    "note",
+    "extractor_version",
 )
 EACH_YEAR = "each year"
-_CONVERSION_RE = re.compile(r"\s*[(（]\s*(?:equivalent\s+to|or|i\.e\.,?|approximately|about)?\s*", re.IGNORECASE)
+_CONVERSION_RE = re.compile(
+    r"\s*[(（]\s*(?:equivalent\s+to|or|i\.e\.,?|approximately|about)?\s*", re.IGNORECASE
+)
 _CHANGE_THEN_LEVEL_RE = re.compile(r"\s*,?\s*to\s+", re.IGNORECASE)
 _RESPECTIVELY_RE = re.compile(r",?\s*respectively", re.IGNORECASE)
 _LIST_GAP_RE = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)\s*", re.IGNORECASE)
@@ -68,26 +94,38 @@ class PeriodContext:
         self._pos = [p.pos for p in periods]
         self.sentences = sentences
         title = sentences[0] if sentences and sentences[0].heading else None
-        self.title_plan = next(
-            (p for p in self.between(title.start, title.end) if p.kind == "years"), None
-        ) if title else None
+        self.title_plan = (
+            next((p for p in self.between(title.start, title.end) if p.kind == "years"), None)
+            if title
+            else None
+        )
 
     def between(self, start: int, end: int) -> list[Period]:
         """Periods starting inside ``[start, end)``."""
-        return self.periods[bisect_left(self._pos, start):bisect_left(self._pos, end)]
+        return self.periods[bisect_left(self._pos, start) : bisect_left(self._pos, end)]
 
-    def inherited(self, sentence: Sentence, paragraph_start: int, section_start: int) -> Period | None:
+    def inherited(
+        self, sentence: Sentence, paragraph_start: int, section_start: int
+    ) -> Period | None:
         """The paragraph's latest period before the sentence, else the section's plan period."""
-        earlier = [p for p in self.between(paragraph_start, sentence.start) if p.kind != "consecutive"]
+        earlier = [
+            p for p in self.between(paragraph_start, sentence.start) if p.kind != "consecutive"
+        ]
         if earlier:
             return earlier[-1]
-        plans = [p for p in self.between(section_start, sentence.start) if p.kind == "years" and p.start]
+        plans = [
+            p for p in self.between(section_start, sentence.start) if p.kind == "years" and p.start
+        ]
         if plans:
             return plans[-1]
         return self.title_plan
 
     def resolve(
-        self, fact: tuple[int, int], clause: tuple[int, int], sentence: Sentence, inherited: Period | None
+        self,
+        fact: tuple[int, int],
+        clause: tuple[int, int],
+        sentence: Sentence,
+        inherited: Period | None,
     ) -> tuple[Period | None, Period | None]:
         """(the period of the fact, the "N consecutive years" phrase that qualifies it)."""
         in_sentence = self.between(sentence.start, sentence.end)
@@ -143,13 +181,19 @@ def _attach_changes(text: str, drafts: list[Draft]) -> list[Draft]:
             continue
         target = next(
             (
-                d for d in reversed(kept)
-                if d.sentence.start == draft.sentence.start and d.role in {"level", "rate"}
+                d
+                for d in reversed(kept)
+                if d.sentence.start == draft.sentence.start
+                and d.role in {"level", "rate"}
                 and not d.converted
             ),
             None,
         )
-        if target is not None and target.change is None and target.mention.end <= draft.mention.start:
+        if (
+            target is not None
+            and target.change is None
+            and target.mention.end <= draft.mention.start
+        ):
             target.change = draft.change
             continue
         kept.append(draft)
@@ -157,7 +201,7 @@ def _attach_changes(text: str, drafts: list[Draft]) -> list[Draft]:
 
 
 def _conversions(text: str, drafts: list[Draft]) -> None:
-    """"8.3 trillion yuan (about 1.17 trillion U.S. dollars)": the second shares the statement."""
+    """ "8.3 trillion yuan (about 1.17 trillion U.S. dollars)": the second shares the statement."""
     for first, second in zip(drafts, drafts[1:], strict=False):
         if (
             first.role == second.role == "level"
@@ -181,18 +225,18 @@ def _statements(text: str, drafts: list[Draft]) -> None:
         ):
             end += 1
         if end > start and _RESPECTIVELY_RE.match(text, drafts[end].mention.end):
-            for d in drafts[start:end + 1]:
+            for d in drafts[start : end + 1]:
                 d.statement = drafts[start].statement
-            _respectively(text, drafts[start:end + 1])
+            _respectively(text, drafts[start : end + 1])
         start = end + 1
 
 
 def _respectively(text: str, items: list[Draft]) -> None:
     """Give each item of a "respectively" list the subject or metric of its list entry."""
     first = items[0]
-    head = text[first.sentence.start:first.mention.head_start]
+    head = text[first.sentence.start : first.mention.head_start]
     entries = [e for e in _ITEM_SPLIT_RE.split(head.strip()) if e]
-    entries = entries[-len(items):]
+    entries = entries[-len(items) :]
     if len(entries) != len(items):
         return
     named = [find_subjects(e) for e in entries]
@@ -209,17 +253,18 @@ def _respectively(text: str, items: list[Draft]) -> None:
 def _product(text: str, aliases: MetricIndex, metric_start: int) -> str | None:
     """A trade-mode word written just before the metric ("foreign trade containers")."""
     before = aliases.between(max(0, metric_start - 40), metric_start)
-    if before and text[before[-1].end:metric_start].isspace() and before[-1].metric == TRADE_MODE:
-        return " ".join(text[before[-1].start:before[-1].end].split()).lower()
+    if before and text[before[-1].end : metric_start].isspace() and before[-1].metric == TRADE_MODE:
+        return " ".join(text[before[-1].start : before[-1].end].split()).lower()
     return None
 
 
 def _resolve_context(  # noqa: PLR0912
     text: str, drafts: list[Draft], index: SentenceIndex, published: date | None
 ) -> None:
-    subjects = SubjectIndex(find_subjects(text))
-    partners = SubjectIndex(find_partners(text))
-    aliases = MetricIndex(find_aliases(text))
+    names = find_names(text)
+    subjects = SubjectIndex(names.subjects)
+    partners = SubjectIndex(names.partners)
+    aliases = MetricIndex(names.aliases)
     periods = PeriodContext(find_periods(text, published), index.sentences)
     paragraphs, sections = _paragraph_starts(index.sentences)
     level_subject: dict[int, str | None] = {}
@@ -264,7 +309,9 @@ def _float(value: Decimal | None) -> float | None:
     return None if value is None else float(value)
 
 
-def _row(text: str, draft: Draft, doc_id: str, source: str, statement_ids: dict[int, str]) -> dict[str, Any]:
+def _row(
+    text: str, draft: Draft, doc_id: str, source: str, statement_ids: dict[int, str]
+) -> dict[str, Any]:
     m = draft.mention
     change = draft.change
     is_change_only = draft.role == "change"
@@ -292,7 +339,7 @@ def _row(text: str, draft: Draft, doc_id: str, source: str, statement_ids: dict[
         "span_start": m.start,
         "span_end": m.end,
         "text": m.text,
-        "sentence": text[draft.sentence.start:draft.sentence.end],
+        "sentence": text[draft.sentence.start : draft.sentence.end],
         "statement_id": statement_ids[draft.statement],
         "subject": draft.subject,
         "metric": draft.metric,
@@ -316,7 +363,9 @@ def _row(text: str, draft: Draft, doc_id: str, source: str, statement_ids: dict[
     }
 
 
-def document_rows(text: str, doc_id: str, source: str, published: date | None) -> list[dict[str, Any]]:
+def document_rows(
+    text: str, doc_id: str, source: str, published: date | None
+) -> list[dict[str, Any]]:
     """The fact rows of one document, in text order."""
     mentions = scan(text)
     if not mentions:

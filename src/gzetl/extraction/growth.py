@@ -19,7 +19,7 @@ from decimal import Decimal
 from functools import cache
 
 from gzetl.extraction.lexicon import growth_words
-from gzetl.extraction.numbers import alternation
+from gzetl.extraction.numbers import alternation, lowered
 from gzetl.extraction.quantities import Mention
 
 RATIO_NOTE = "times-of read as ratio (ambiguous in translation)"
@@ -38,13 +38,13 @@ class Change:
 
 @cache
 def _verb_regex() -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w-])(?:{alternation(list(growth_words().direction))})(?![\w-])", re.IGNORECASE)
+    return re.compile(rf"(?<![\w-])(?:{alternation(list(growth_words().direction))})(?![\w-])")
 
 
 def _verb_sign(text: str, clause_start: int, pos: int) -> int:
     """The sign of the last growth word in the clause before ``pos`` ("reduce ... by half")."""
     sign = 0
-    for m in _verb_regex().finditer(text, clause_start, pos):
+    for m in _verb_regex().finditer(lowered(text), clause_start, pos):
         sign = growth_words().direction[" ".join(m.group().lower().split())]
     return sign
 
@@ -68,7 +68,7 @@ def role_of(m: Mention, text: str, clause_start: int) -> str:
 
 def change_of(m: Mention, text: str, clause_start: int) -> Change | None:
     """The change a rate mention states, or None if it is not a change."""
-    if role_of(m, text, clause_start) != "change" or m.number is None and m.kind != "multiple":
+    if role_of(m, text, clause_start) != "change" or (m.number is None and m.kind != "multiple"):
         return None
     basis = m.basis or (f"vs_{m.base_year}" if m.base_year else None)
     if m.kind == "multiple":

@@ -41,7 +41,9 @@ def qualifiers() -> dict[str, str]:
     section = _section("qualifiers.toml", load_data("qualifiers.toml"), "bound")
     bad = {k: v for k, v in section.items() if v not in QUALIFIER_BOUNDS}
     if bad:
-        raise KnowledgeError("qualifiers.toml", f"[bound] {bad}: bound must be one of {sorted(QUALIFIER_BOUNDS)}")
+        raise KnowledgeError(
+            "qualifiers.toml", f"[bound] {bad}: bound must be one of {sorted(QUALIFIER_BOUNDS)}"
+        )
     return {k: str(v) for k, v in section.items()}
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from gzetl.catalogue import metrics
-from gzetl.extraction.numbers import alternation
+from gzetl.extraction.numbers import alternation, lowered
 
 PERCENT = "percent"
 RATE_KINDS = frozenset({"rate", "share"})
@@ -31,7 +31,8 @@ class Alias:
 
 
 @cache
-def _alias_table() -> dict[str, str]:
+def alias_table() -> dict[str, str]:
+    """alias (lower case) -> metric key."""
     table: dict[str, str] = {}
     for metric in metrics().values():
         for alias in metric.aliases:
@@ -42,13 +43,16 @@ def _alias_table() -> dict[str, str]:
 @cache
 def alias_regex() -> re.Pattern[str]:
     """One alternation of every metric alias, longest first."""
-    return re.compile(rf"(?<![\w-])(?:{alternation(list(_alias_table()))})(?![\w-])", re.IGNORECASE)
+    return re.compile(rf"(?<![\w-])(?:{alternation(list(alias_table()))})(?![\w-])")
 
 
 def find_aliases(text: str) -> list[Alias]:
     """Metric aliases named in ``text`` in order."""
-    table = _alias_table()
-    return [Alias(m.start(), m.end(), table[" ".join(m.group().lower().split())]) for m in alias_regex().finditer(text)]
+    table = alias_table()
+    return [
+        Alias(m.start(), m.end(), table[" ".join(m.group().lower().split())])
+        for m in alias_regex().finditer(lowered(text))
+    ]
 
 
 def fits(metric: str, unit: str | None, role: str) -> bool:
@@ -79,7 +83,7 @@ class MetricIndex:
 
     def between(self, start: int, end: int) -> list[Alias]:
         """Aliases inside ``[start, end)``."""
-        return self.aliases[bisect_left(self._starts, start):bisect_left(self._starts, end)]
+        return self.aliases[bisect_left(self._starts, start) : bisect_left(self._starts, end)]
 
     def choose(
         self,
@@ -91,10 +95,7 @@ class MetricIndex:
     ) -> Alias | None:
         """The alias that names the metric of a fact at ``fact``."""
         start, end = fact
-        fitting = [
-            a for a in self.between(*clause)
-            if fits(a.metric, unit, role)
-        ]
+        fitting = [a for a in self.between(*clause) if fits(a.metric, unit, role)]
         if fitting:
             return min(fitting, key=lambda a: _distance(a, start, end))
         earlier = [a for a in self.between(sentence[0], start) if fits(a.metric, unit, role)]

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import cache
+from typing import Any
 
 from gzetl.catalogue import load_data
 from gzetl.errors import KnowledgeError
@@ -63,7 +64,10 @@ def number_words() -> NumberWords:
             raise KnowledgeError("number_words.toml", f"section [{section}] is missing or empty")
         for word, value in entries.items():
             if not isinstance(value, int) or value <= 0:
-                raise KnowledgeError("number_words.toml", f"[{section}] {word!r}: expected a positive integer, found {value!r}")
+                raise KnowledgeError(
+                    "number_words.toml",
+                    f"[{section}] {word!r}: expected a positive integer, found {value!r}",
+                )
         ints[section] = {word.lower(): value for word, value in entries.items()}
     fractions = {
         word.lower(): _decimal("number_words.toml", word, value)
@@ -78,13 +82,54 @@ def scales() -> Scales:
     entries = load_data("scales.toml").get("scale")
     if not isinstance(entries, dict) or not entries:
         raise KnowledgeError("scales.toml", "section [scale] is missing or empty")
-    return Scales({phrase.lower(): _decimal("scales.toml", phrase, f) for phrase, f in entries.items()})
+    return Scales(
+        {phrase.lower(): _decimal("scales.toml", phrase, f) for phrase, f in entries.items()}
+    )
 
 
 def alternation(phrases: list[str] | set[str] | tuple[str, ...]) -> str:
-    """A regex alternation of literal phrases, longest first, any whitespace between words."""
-    ordered = sorted(set(phrases), key=lambda p: (-len(p), p))
-    return "|".join(r"\s+".join(re.escape(word) for word in p.split()) for p in ordered)
+    """A regex alternation of lower-case literal phrases as a prefix tree, longest first.
+
+    Any run of white space in a phrase matches any run of white space in the text. The tree
+    form ("guangzhou(?:\\s+customs(?:\\s+district)?)?") lets the regex engine reject a
+    position after one character instead of trying every phrase, which is what makes the
+    scans fast; patterns built from it run on lower-cased text (see ``lowered``).
+
+    >>> print(alternation(["up", "up by", "down"]))
+    (?:down|up(?:\\s+by)?)
+    """
+    root: dict[str, dict[str, Any]] = {}
+    for phrase in phrases:
+        node = root
+        for token in _PHRASE_TOKEN_RE.findall(" ".join(phrase.split())):
+            node = node.setdefault(token, {})
+        node[""] = {}
+    return _emit(root)
+
+
+_PHRASE_TOKEN_RE = re.compile(r"\s+|.", re.DOTALL)
+
+
+def _emit(node: dict[str, dict[str, Any]]) -> str:
+    parts = [
+        (r"\s+" if key.isspace() else re.escape(key)) + _emit(child)
+        for key, child in sorted(node.items())
+        if key
+    ]
+    if not parts:
+        return ""
+    body = "|".join(parts)
+    if "" in node:
+        return f"(?:{body})?"
+    return body if len(parts) == 1 else f"(?:{body})"
+
+
+def lowered(text: str) -> str:
+    """``text`` in lower case with every offset kept (a character whose lower case is longer stays)."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
 
 
 _DIGITS = r"""
@@ -94,16 +139,31 @@ _DIGITS = r"""
 
 
 @cache
-def number_pattern() -> str:
-    """The regex of a number as written, digits or words, for use inside larger patterns."""
+def word_number_pattern() -> str:
+    """A number spelled in words ("twenty-five", "a dozen", "half"); starts with a literal word."""
     nw = number_words()
     word = alternation([w for w in nw.words() if w not in {"a", "an"}])
-    small = rf"(?:{word})(?:[\s-]+(?:and\s+)?(?:{word}))*"
     return rf"""(?:
-        {_DIGITS}
-      | (?:{alternation(list(nw.fractions))})(?![\w-])   # half, a third
-      | (?:a\s+dozen|{small})(?![\w-])                  # twenty-five, two hundred
+        (?:{alternation([*nw.fractions, "a dozen"])})(?![\w-])     # half, a third, a dozen
+      | (?:{word})(?:[\s-]+(?:and\s+)?(?:{word}))*(?![\w-])       # twenty-five, two hundred
     )"""
+
+
+@cache
+def number_pattern() -> str:
+    """A number as written, digits or words, for use inside larger patterns."""
+    return rf"(?:{_DIGITS}|{word_number_pattern()})"
+
+
+@cache
+def count_pattern() -> str:
+    """A small count in digits or words ("five", "11"), cheap to scan for."""
+    return rf"(?:\d+|{alternation([w for w in number_words().words() if w not in {'a', 'an'}])})"
+
+
+# A number in digits, written so that the regex engine can skip to the next digit quickly:
+# the pattern starts with a digit class; "not inside a word or number" is the lookbehind.
+DIGITS_SCAN = r"\d(?<![\w.,/-]\d)\d*(?:,\d{3})*(?:\.\d+)?(?!\d)(?![.,]\d)(?!(?:st|nd|rd|th)\b)"
 
 
 _DIGITS_RE = re.compile(rf"^(?:{_DIGITS})$", re.VERBOSE)
@@ -181,4 +241,4 @@ def scale_pattern() -> str:
 
 @cache
 def _scale_re() -> re.Pattern[str]:
-    return re.compile(scale_pattern(), re.IGNORECASE)
+    return re.compile(scale_pattern())

@@ -13,6 +13,7 @@ pattern (range, scale words, unit, rate words) are matched in place.
 
 from __future__ import annotations
 
+import heapq
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -20,8 +21,9 @@ from functools import cache
 
 from gzetl.extraction.lexicon import growth_words, negatives, qualifiers
 from gzetl.extraction.numbers import (
-    _DIGITS,
+    DIGITS_SCAN,
     alternation,
+    lowered,
     number_pattern,
     number_words,
     parse_number,
@@ -82,7 +84,8 @@ class Mention:
 class Patterns:
     """The compiled patterns of the scanner, built once from the data tables."""
 
-    candidate: re.Pattern[str]
+    digits: re.Pattern[str]
+    words: re.Pattern[str]
     head: re.Pattern[str]
     tail: re.Pattern[str]
     negative: re.Pattern[str]
@@ -96,15 +99,16 @@ def patterns() -> Patterns:
     unit_table = units()
     plain_units = alternation([p for p, u in unit_table.items() if not u.counted])
     counted_units = alternation([p for p, u in unit_table.items() if u.counted])
-    flags = re.VERBOSE | re.IGNORECASE
-    candidate = re.compile(
-        rf"""(?<![\w.,/-])(?:
-            (?P<digits>{_DIGITS})(?!(?:st|nd|rd|th)\b)(?![.,]?\d)       # 122,000  1.2 (no ordinals)
-          | (?P<fraction>{alternation(list(number_words().fractions))})(?![\w-])  # half, a third
-          | (?P<words>{num})                                             # twenty-five
-          | (?P<multiple>{alternation(list(gw.multiple))})(?![\w-])      # doubled
-        )""",
-        flags,
+    flags = re.VERBOSE
+    digits = re.compile(DIGITS_SCAN)
+    nw = number_words()
+    small = [w for w in nw.words() if w not in {"a", "an"}]
+    first = alternation([*gw.multiple, *nw.fractions, "a dozen", *small])
+    words = (
+        re.compile(  # one prefix tree: doubled, half, a third, a dozen, twenty-five, two hundred
+            rf"""\b(?:{first})(?:[\s-]+(?:and\s+)?(?:{alternation(small)}))*(?![\w-])""",
+            flags,
+        )
     )
     head = re.compile(
         rf"""(?<![\w-])
@@ -138,8 +142,8 @@ def patterns() -> Patterns:
         """,
         flags,
     )
-    negative = re.compile(rf"(?<![\w-])(?:{alternation(list(negatives()))})(?![\w-])", re.IGNORECASE)
-    return Patterns(candidate, head, tail, negative)
+    negative = re.compile(rf"(?<![\w-])(?:{alternation(list(negatives()))})(?![\w-])")
+    return Patterns(digits, words, head, tail, negative)
 
 
 def _bound(qual: str | None) -> str:
@@ -161,32 +165,58 @@ def _unit_of(tail: re.Match[str]) -> tuple[str, str | None, Decimal, str | None]
     return "none", None, Decimal(1), None
 
 
-def _negative_overlap(text: str, start: int, end: int) -> bool:
-    window = patterns().negative.finditer(text, max(0, start - 60), min(len(text), end + 60))
+def _negative_overlap(low: str, start: int, end: int) -> bool:
+    window = patterns().negative.finditer(low, max(0, start - 60), min(len(low), end + 60))
     return any(m.start() < end and start < m.end() for m in window)
 
 
-def _mention(text: str, cand: re.Match[str]) -> Mention | None:  # noqa: PLR0911
+def _mention(text: str, low: str, cand: re.Match[str]) -> Mention | None:
+    """The mention around a number candidate; ``low`` is ``text`` lower-cased (the patterns' input)."""
     p = patterns()
     start, end = cand.span()
-    head = p.head.search(text, max(0, start - _HEAD_WINDOW), start)
+    written = text[start:end]
+    head = p.head.search(low, max(0, start - _HEAD_WINDOW), start)
     h = head.groupdict() if head else {}
-    if cand["multiple"]:
-        word = " ".join(cand["multiple"].lower().split())
-        return Mention(start, end, "multiple", cand.group(), "", None, None, Decimal(1), None, Decimal(1),
-                       "eq", "direction", start, 1, None, None, False, None, cand.group(),
-                       baseline=Decimal(growth_words().multiple[word]))
-    tail = p.tail.match(text, end)
+    word = " ".join(written.lower().split())
+    if cand.re is p.words and word in growth_words().multiple:
+        return Mention(
+            start,
+            end,
+            "multiple",
+            written,
+            "",
+            None,
+            None,
+            Decimal(1),
+            None,
+            Decimal(1),
+            "eq",
+            "direction",
+            start,
+            1,
+            None,
+            None,
+            False,
+            None,
+            written,
+            baseline=Decimal(growth_words().multiple[word]),
+        )
+    tail = p.tail.match(low, end)
     assert tail is not None  # every part of the tail is optional
     kind, unit, factor, note = _unit_of(tail)
     cur_before = h.get("cur")
     if kind == "none" and cur_before:
         kind, unit = "level", currencies().before[cur_before.lower()]
-    if kind == "none" and cand["fraction"] and (h.get("qual") or h.get("head")):
+    if (
+        kind == "none"
+        and cand.re is p.words
+        and word in number_words().fractions
+        and (h.get("qual") or h.get("head"))
+    ):
         kind, unit, factor = "percent", PERCENT, Decimal(100)
     if kind == "none":
         return None
-    number = parse_number(cand.group())
+    number = parse_number(written)
     number_high = parse_number(tail["num2"]) if tail["num2"] else None
     if number is None:
         return None
@@ -213,24 +243,23 @@ def _mention(text: str, cand: re.Match[str]) -> Mention | None:  # noqa: PLR0911
         for group in ("pp", "times", "cur", "unit", "counted"):
             if tail[group]:
                 unit_end = tail.end(group)
-    if _negative_overlap(text, span_start, unit_end):
+    if _negative_overlap(low, span_start, unit_end):
         return None
-    raw_unit = " ".join(text[end + (tail.start("scale") - end if tail["scale"] else len(tail[0])):unit_end].split())
     if tail["scale"]:
-        raw_unit = " ".join(text[tail.start("scale"):unit_end].split())
+        raw_unit = " ".join(text[tail.start("scale") : unit_end].split())
     elif tail["num2"]:
-        raw_unit = " ".join(text[tail.end("num2"):unit_end].split())
+        raw_unit = " ".join(text[tail.end("num2") : unit_end].split())
     else:
         raw_unit = " ".join(text[end:unit_end].split())
     if cur_before and not raw_unit:
-        raw_unit = cur_before
+        raw_unit = text[head.start("cur") : head.end("cur")] if head else cur_before
     base_year = tail["base_year"] or tail["ratio_year"]
     basis_word = tail["basis"] or (head["direction"] if head and head["direction"] else None)
     return Mention(
         start=span_start,
         end=unit_end,
         kind=kind,
-        raw_value=cand.group() if number_high is None else text[start:tail.end("num2")],
+        raw_value=written if number_high is None else text[start : tail.end("num2")],
         raw_unit=raw_unit,
         number=number,
         number_high=number_high,
@@ -238,9 +267,13 @@ def _mention(text: str, cand: re.Match[str]) -> Mention | None:  # noqa: PLR0911
         unit=unit,
         factor=factor,
         bound=bound,
-        head=next((k for k in ("direction", "share", "by", "between", "from", "to") if h.get(k)), ""),
+        head=next(
+            (k for k in ("direction", "share", "by", "between", "from", "to") if h.get(k)), ""
+        ),
         head_start=head.start() if head else start,
-        direction=growth_words().direction.get(" ".join(h["direction"].lower().split()), 0) if h.get("direction") else 0,
+        direction=growth_words().direction.get(" ".join(h["direction"].lower().split()), 0)
+        if h.get("direction")
+        else 0,
         basis=_basis(basis_word),
         base_year=base_year,
         ratio=bool(tail["ratio"]),
@@ -259,14 +292,23 @@ def _basis(words: str | None) -> str | None:
     return None
 
 
+def _inside_word(previous: str) -> bool:
+    return previous.isalnum() or previous in "-_.,/"
+
+
 def scan(text: str) -> list[Mention]:
     """Every quantity, rate and multiple mentioned in ``text``, in order, spans not overlapping."""
     found: list[Mention] = []
     last_end = 0
-    for cand in patterns().candidate.finditer(text):
+    low = lowered(text)
+    p = patterns()
+    words = (
+        m for m in p.words.finditer(low) if m.start() == 0 or not _inside_word(low[m.start() - 1])
+    )
+    for cand in heapq.merge(p.digits.finditer(low), words, key=lambda m: m.start()):
         if cand.start() < last_end:
             continue
-        mention = _mention(text, cand)
+        mention = _mention(text, low, cand)
         if mention is None:
             continue
         found.append(mention)
@@ -275,7 +317,7 @@ def scan(text: str) -> list[Mention]:
 
 
 def _pair_before_after(found: list[Mention]) -> list[Mention]:
-    """"from 72 hours to within 6 hours": one mention, value 6 and baseline 72."""
+    """ "from 72 hours to within 6 hours": one mention, value 6 and baseline 72."""
     result: list[Mention] = []
     for mention in found:
         previous = result[-1] if result else None
@@ -290,7 +332,11 @@ def _pair_before_after(found: list[Mention]) -> list[Mention]:
             result[-1] = mention
             continue
         if mention.head == "from" and mention.bound == "range" and mention.number_high is not None:
-            mention.baseline, mention.number, mention.number_high = mention.value, mention.number_high, None
+            mention.baseline, mention.number, mention.number_high = (
+                mention.value,
+                mention.number_high,
+                None,
+            )
             mention.bound = "eq"
         result.append(mention)
     return result

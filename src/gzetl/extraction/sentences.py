@@ -58,7 +58,7 @@ def split_sentences(text: str) -> list[Sentence]:
             start = end.end()
             while start < line.end() and text[start].isspace():
                 start += 1
-        if start < line.end() and text[start:line.end()].strip():
+        if start < line.end() and text[start : line.end()].strip():
             stop = line.end()
             while text[stop - 1].isspace():
                 stop -= 1

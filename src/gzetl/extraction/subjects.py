@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from gzetl.catalogue import anaphora, partners, subjects
-from gzetl.extraction.numbers import alternation
+from gzetl.extraction.numbers import alternation, lowered
 
 AGENCY_KINDS = frozenset({"customs"})
 AGENCY_UNITS = frozenset({"measure", "batch"})
@@ -34,7 +34,7 @@ class Named:
 
 
 @cache
-def _alias_table() -> dict[str, tuple[str, str]]:
+def alias_table() -> dict[str, tuple[str, str]]:
     """alias (lower case) -> (canonical name, kind); anaphora map to ("", kind)."""
     table: dict[str, tuple[str, str]] = {}
     for phrase, kind in anaphora().items():
@@ -48,42 +48,52 @@ def _alias_table() -> dict[str, tuple[str, str]]:
 @cache
 def subject_regex() -> re.Pattern[str]:
     """One alternation of every subject alias and anaphora phrase."""
-    return re.compile(rf"(?<![\w-])(?:{alternation(list(_alias_table()))})(?![\w-])", re.IGNORECASE)
+    return re.compile(rf"(?<![\w-])(?:{alternation(list(alias_table()))})(?![\w-])")
 
 
 @cache
-def _partner_table() -> dict[str, str]:
-    return {alias.lower(): p.name for p in partners().values() for alias in (p.name.lower(), *p.aliases)}
+def partner_table() -> dict[str, str]:
+    """alias (lower case) -> canonical partner name."""
+    return {
+        alias.lower(): p.name for p in partners().values() for alias in (p.name.lower(), *p.aliases)
+    }
 
 
 @cache
 def partner_regex() -> re.Pattern[str]:
     """One alternation of every partner alias."""
-    return re.compile(rf"(?<![\w-])(?:{alternation(list(_partner_table()))})(?![\w-])", re.IGNORECASE)
+    return re.compile(rf"(?<![\w-])(?:{alternation(list(partner_table()))})(?![\w-])")
 
 
 def find_subjects(text: str) -> list[Named]:
     """Subjects named in ``text`` in order, anaphora resolved; unresolvable anaphora dropped."""
-    table = _alias_table()
+    return resolve(
+        [(m.start(), m.end(), m.group()) for m in subject_regex().finditer(lowered(text))]
+    )
+
+
+def resolve(phrases: list[tuple[int, int, str]]) -> list[Named]:
+    """(start, end, lower-case phrase) in text order -> subjects, anaphora resolved or dropped."""
+    table = alias_table()
     last_of_kind: dict[str, str] = {}
     found: list[Named] = []
-    for m in subject_regex().finditer(text):
-        name, kind = table[" ".join(m.group().lower().split())]
+    for start, end, phrase in phrases:
+        name, kind = table[" ".join(phrase.split())]
         if not name:
             name = last_of_kind.get(kind, "")
             if not name:
                 continue
         last_of_kind[kind] = name
-        found.append(Named(m.start(), m.end(), name, kind))
+        found.append(Named(start, end, name, kind))
     return found
 
 
 def find_partners(text: str) -> list[Named]:
     """Trading partners named in ``text`` in order."""
-    table = _partner_table()
+    table = partner_table()
     return [
         Named(m.start(), m.end(), table[" ".join(m.group().lower().split())], "partner")
-        for m in partner_regex().finditer(text)
+        for m in partner_regex().finditer(lowered(text))
     ]
 
 
