@@ -3,7 +3,6 @@ from __future__ import annotations
 from datetime import date
 
 import polars as pl
-import pytest
 from conftest import DOCUMENTS, build, ids
 
 from gzetl.checks.sources import cell_ambiguous, cross_source_agreement, latest_first
@@ -62,11 +61,6 @@ def test_one_statement_is_not_compared_with_itself() -> None:
     assert cross_source_agreement(frame, DOCUMENTS, {}).height == 0
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="change-only facts (value null) are left out of the "
-    "comparison, so two releases stating different growth for one cell pass",
-)
 def test_change_only_facts_are_compared() -> None:
     frame = build(
         {"value": None, "change_pct": 8.7, "change_basis": "yoy", "doc_id": "d1"},

@@ -14,15 +14,19 @@ CELL_KEY = (*SERIES_KEY, *PERIOD)
 EACH_YEAR = "each year"
 
 
+def sane() -> list[pl.Expr]:
+    """The row rules as filters: rows that break none of them."""
+    return [rule().ok.fill_null(True) for rule in ROW_RULES.values()]
+
+
 def comparable(facts: pl.DataFrame) -> pl.DataFrame:
     """Facts that can be compared with others: a sane level, a full cell key, an interval.
 
     Rows that fail the row checks (a non-positive value, an unordered period) are left out,
     so one broken row does not raise alarms about its neighbours.
     """
-    sane = [rule().ok.fill_null(True) for rule in ROW_RULES.values()]
     return facts.filter(
-        *sane,
+        *sane(),
         pl.col("value") > 0,
         pl.col("subject").is_not_null(),
         pl.col("metric").is_not_null(),

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 import polars as pl
 
 from gzetl.checks.base import cell, failing, number, period
-from gzetl.checks.frames import CELL_KEY, comparable, is_each_year
+from gzetl.checks.frames import CELL_KEY, comparable, is_each_year, sane
 from gzetl.checks.tolerance import change_interval
 
 
@@ -28,8 +28,17 @@ def _disagreements(facts: pl.DataFrame, documents: pl.DataFrame) -> pl.DataFrame
     Columns of the first fact, ``b_*`` of the second, ``same_doc`` and ``a_latest``.
     """
     docs = latest_first(documents).select("doc_id", "rank")
+    levels = comparable(facts)
+    # change-only facts take part through their change ("exports grew 8.7%")
+    changes = facts.filter(
+        *sane(),
+        pl.col("value").is_null(),
+        pl.col("change_pct").is_not_null(),
+        *(pl.col(c).is_not_null() for c in ("subject", "metric", "period_start", "period_end")),
+        pl.col("period_end") >= pl.col("period_start"),
+    ).with_columns(lo=pl.lit(None, pl.Float64), hi=pl.lit(None, pl.Float64))
     rows = (
-        comparable(facts)
+        pl.concat([levels, changes])
         .filter(~is_each_year())
         .with_columns(*change_interval("c_"))
         .join(docs, on="doc_id", how="left")
@@ -47,7 +56,9 @@ def _disagreements(facts: pl.DataFrame, documents: pl.DataFrame) -> pl.DataFrame
     changes_apart = (pl.col("change_basis") == pl.col("b_basis")) & (
         (pl.col("c_lo") > pl.col("b_c_hi")) | (pl.col("b_c_lo") > pl.col("c_hi"))
     )
-    return joined.filter(values_apart | changes_apart.fill_null(False)).with_columns(
+    return joined.filter(
+        values_apart.fill_null(False) | changes_apart.fill_null(False)
+    ).with_columns(
         same_doc=pl.col("doc_id") == pl.col("b_doc"),
         a_latest=pl.col("rank").fill_null(10**9) <= pl.col("b_rank").fill_null(10**9),
     )
