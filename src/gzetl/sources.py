@@ -344,8 +344,9 @@ def mark_duplicates(documents: list[Document]) -> list[Document]:
     for doc in sorted(documents, key=lambda d: d.source):
         if doc.status in ("ok", "warning") and doc.doc_id in first:
             problem = f"{doc.source}: same content as {first[doc.doc_id]}; facts come from that"
-            doc = Document(doc.source, doc.doc_id, "duplicate", problem, doc.text, doc.size)
-        elif doc.status in ("ok", "warning"):
+            out.append(Document(doc.source, doc.doc_id, "duplicate", problem, doc.text, doc.size))
+            continue
+        if doc.status in ("ok", "warning"):
             first[doc.doc_id] = doc.source
         out.append(doc)
     return out
@@ -356,36 +357,36 @@ def load_documents(url: str, files: list[RawFile] | None = None) -> list[Documen
     listing = list_files(url) if files is None else files
     paths = [f.path for f in listing]
     sidecars = {p for p in paths if p.endswith(SIDECAR_SUFFIX)}
-    return mark_duplicates(
-        [load_document(url, p, sidecars) for p in paths if is_document(p)]
-    )
+    return mark_duplicates([load_document(url, p, sidecars) for p in paths if is_document(p)])
 
 
 # --- the documents frame -------------------------------------------------------------------
 
 DOCUMENTS_SCHEMA = pl.Schema(
     {
-        "source": pl.String,
-        "doc_id": pl.String,
-        "status": pl.String,
-        "problem": pl.String,
-        "change": pl.String,
-        "title": pl.String,
-        "publisher": pl.String,
-        "published": pl.Date,
-        "published_precision": pl.String,
-        "published_inferred": pl.Boolean,
-        "url": pl.String,
-        "language": pl.String,
-        "extra": pl.String,
-        "size": pl.Int64,
-        "n_chars": pl.Int64,
+        "source": pl.String(),
+        "doc_id": pl.String(),
+        "status": pl.String(),
+        "problem": pl.String(),
+        "change": pl.String(),
+        "title": pl.String(),
+        "publisher": pl.String(),
+        "published": pl.Date(),
+        "published_precision": pl.String(),
+        "published_inferred": pl.Boolean(),
+        "url": pl.String(),
+        "language": pl.String(),
+        "extra": pl.String(),
+        "size": pl.Int64(),
+        "n_chars": pl.Int64(),
         "seen_at": pl.Datetime("us", "UTC"),
     }
 )
 
 
-def documents_frame(documents: Iterable[Document], *, seen_at: datetime | None = None) -> pl.DataFrame:
+def documents_frame(
+    documents: Iterable[Document], *, seen_at: datetime | None = None
+) -> pl.DataFrame:
     """The ``documents`` rows of loaded documents (``change`` is filled by gzetl.incremental)."""
     stamp = seen_at or datetime.now(UTC)
     rows = [
