@@ -100,7 +100,7 @@ def test_derived_and_series_come_from_published_facts() -> None:
 
 def test_check_results_carry_the_run() -> None:
     results = run(TOTAL).check_results
-    assert results.height == 18
+    assert results.height == 19
     assert results.select("run_id", "checked_at").unique().rows() == [
         ("run-1", datetime(2026, 1, 31, 8, tzinfo=UTC).replace(tzinfo=None))
     ]
@@ -120,7 +120,7 @@ def test_missing_document_columns_raise_a_publish_error() -> None:
 def test_no_candidates_give_empty_tables() -> None:
     result = run()
     assert (result.facts.height, result.quarantine.height, result.series.height) == (0, 0, 0)
-    assert result.check_results.height == 18
+    assert result.check_results.height == 19
 
 
 RAW = Path(__file__).parents[1] / "raw" / "2026-01-guangzhou-customs-14th-five-year-plan.txt"

@@ -14,7 +14,7 @@ from gzetl import checks
 
 def test_names_are_unique_snake_case() -> None:
     names = [c.name for c in checks.CHECKS]
-    assert len(names) == len(set(names)) == 18
+    assert len(names) == len(set(names)) == 19
     assert all(re.fullmatch(r"[a-z][a-z0-9_]*", n) for n in names)
 
 
@@ -44,7 +44,7 @@ def test_results_has_one_row_per_check_with_a_sample() -> None:
     frame = build({"value": -1.0}, {"value": -2.0})
     failures = {c.name: checks.run(c, frame, DOCUMENTS, {}) for c in checks.CHECKS}
     results = checks.results(failures, run_id="r1", checked_at=datetime(2026, 1, 1, tzinfo=UTC))
-    assert results.height == 18
+    assert results.height == 19
     row = results.filter(check="value_positive").row(0, named=True)
     assert row["passed"] is False
     assert row["failing_count"] == 2

@@ -107,3 +107,16 @@ def test_document_known() -> None:
         ("f2", "fact f2: document d2 has status deleted"),
         ("f3", "fact f3: document d3 is not in documents"),
     ]
+
+
+def test_document_known_accepts_a_doc_id_shared_with_a_duplicate() -> None:
+    documents = pl.DataFrame({
+        "doc_id": ["d1", "d1", "d2"],
+        "source": ["a.txt", "a-copy.txt", "b.txt"],
+        "published": [None, None, None],
+        "status": ["duplicate", "warning", "rejected"],
+    })  # fmt: skip
+    frame = build({"doc_id": "d1"}, {"doc_id": "d2"})
+    assert rows.document_known(frame, documents, TEXTS).rows() == [
+        ("f2", "fact f2: document d2 has status rejected")
+    ]

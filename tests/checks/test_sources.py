@@ -83,3 +83,13 @@ def test_one_document_disagreeing_with_itself_is_an_ambiguous_cell() -> None:
          "product or partner may be missing")
         for fact_id in ("f1", "f2")
     ]  # fmt: skip
+
+
+def test_latest_first_keeps_the_active_row_of_a_duplicated_doc_id() -> None:
+    documents = pl.DataFrame({
+        "doc_id": ["a", "a"],
+        "source": ["z-copy.txt", "a.txt"],
+        "published": [date(2026, 1, 20), date(2026, 1, 20)],
+        "status": ["duplicate", "ok"],
+    })  # fmt: skip
+    assert latest_first(documents).rows() == [(1, "a", date(2026, 1, 20), "a.txt")]

@@ -107,6 +107,9 @@ ROWS: tuple[tuple[str, str, dict[str, Any]], ...] = (
         **CNY, "raw_value": "1.2"}),
     ("D", "1.53 million tons", {"subject": AIRPORT, "metric": "freight_volume", **year(2025),
         "value": 1.53e6, "unit": "t", "raw_value": "1.53", "raw_unit": "million tons"}),
+    ("D", "about 168.9 billion U.S. dollars", {"subject": GZ, "metric": TRADE, **year(2025),
+        "value": 168.9e9, "unit": "USD", "bound": "approx", "raw_value": "168.9",
+        "raw_unit": "billion U.S. dollars", "statement_id": "s23"}),
 )  # fmt: skip
 
 
@@ -223,8 +226,10 @@ FAULTS: tuple[Fault, ...] = (
           {"growth_scale": 2, "part_exceeds_whole": 2, "parts_whole": 3}),
     Fault("scale word swapped (billion for trillion: a 2025 total 1.2 trillion /1000)",
           _edit("f23-D", value=1.2e9), "part_exceeds_whole",
-          {"part_exceeds_whole": 1, "parts_whole": 3, "share_of_whole": 3,
-           "cross_source_agreement": 2, "multi_year_totals": 2}),
+          {"part_exceeds_whole": 1, "currency_conversion": 2, "parts_whole": 3,
+           "share_of_whole": 3, "cross_source_agreement": 2, "multi_year_totals": 2}),
+    Fault("scale word swapped in a conversion (US$168.9 billion -> million)",
+          _edit("f25-D", value=168.9e6), "currency_conversion", {"currency_conversion": 2}),
     Fault("share over 100% (16.5% -> 116.5%)", _edit("f05-A", value=116.5), "percent_range",
           {"percent_range": 1}),
     Fault("exports + imports != total (imports 446.8 -> 496.8 billion)",

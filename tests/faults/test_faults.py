@@ -11,7 +11,7 @@ def test_clean_corpus_passes_every_check() -> None:
     result = run(facts())
     assert fired(result) == {}
     assert result.quarantine.height == 0
-    assert result.facts.height == 24
+    assert result.facts.height == 25
     assert result.facts.get_column("flags").list.len().sum() == 0
 
 
@@ -34,11 +34,17 @@ def test_error_fault_quarantines_the_faulty_fact(fault: Fault) -> None:
     assert fault.edit.target not in result.facts.get_column("fact_id").to_list()
 
 
-def test_scale_slip_in_one_total_quarantines_only_that_total() -> None:
+def test_scale_slip_in_one_total_quarantines_that_total_and_its_conversion() -> None:
     fault = next(f for f in FAULTS if "a 2025 total" in f.name)
     result = run(fault.edit.apply(facts()))
-    assert result.quarantine.get_column("fact_id").to_list() == ["f23-D"]
-    messages = result.quarantine.get_column("message").item().split("; ")
+    # the parts blame the total alone; the conversion pair ties, so both of it go
+    assert result.quarantine.select("fact_id", "check").rows() == [
+        ("f23-D", "currency_conversion"),
+        ("f23-D", "part_exceeds_whole"),
+        ("f25-D", "currency_conversion"),
+    ]
+    exceeds = result.quarantine.filter(check="part_exceeds_whole")
+    messages = exceeds.get_column("message").item().split("; ")
     assert len(messages) == 3  # exports, imports and trade with ASEAN each exceed it
     assert messages[0] == (
         "part exceeds whole: Guangzhou City export_value (CNY) 2025-01-01..2025-12-31 is "

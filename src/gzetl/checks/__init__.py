@@ -19,7 +19,7 @@ from typing import Any
 
 import polars as pl
 
-from gzetl.checks import growth, parts, rows, sources, totals
+from gzetl.checks import conversion, growth, parts, rows, sources, totals
 from gzetl.checks.base import Finder
 
 SEVERITIES = ("error", "warning")
@@ -61,6 +61,7 @@ CHECKS: tuple[Check, ...] = (
     # across facts: a contradiction by a scale factor or an impossible part (error)
     _check("growth_scale", "error", growth.growth_scale),
     _check("part_exceeds_whole", "error", parts.part_exceeds_whole),
+    _check("currency_conversion", "error", conversion.currency_conversion),
     # across facts: disagreement within plausible revision (warning)
     _check("growth_consistency", "warning", growth.growth_consistency),
     _check("parts_whole", "warning", parts.parts_whole),

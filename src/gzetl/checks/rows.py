@@ -20,8 +20,9 @@ REQUIRED = (
     "statement_id", "bound", "extractor_version",
 )  # fmt: skip
 SHARE_UNIT = "percent"
-# Document statuses whose facts may not be published.
-INACTIVE_STATUSES = ("rejected", "deleted")
+# Document statuses whose facts may be published (documents: ok, warning, rejected,
+# duplicate, deleted). A duplicate shares its doc_id with the ok copy.
+ACTIVE_STATUSES = ("ok", "warning")
 
 
 @dataclass(frozen=True)
@@ -250,19 +251,22 @@ def span_matches_text(
 def document_known(
     facts: pl.DataFrame, documents: pl.DataFrame, texts: Mapping[str, str]
 ) -> pl.DataFrame:
-    """The fact's document is in ``documents`` and neither rejected nor deleted."""
-    docs = documents.select("doc_id", _status=pl.col("status").cast(pl.String)).unique("doc_id")
+    """The fact's document is in ``documents`` with status ok or warning (in some row)."""
+    docs = documents.group_by("doc_id").agg(
+        _active=pl.col("status").cast(pl.String).is_in(ACTIVE_STATUSES).any(),
+        _statuses=pl.col("status").cast(pl.String).unique().sort().str.join(", "),
+    )
     joined = facts.join(docs, on="doc_id", how="left")
-    bad = joined.filter(pl.col("_status").is_null() | pl.col("_status").is_in(INACTIVE_STATUSES))
+    bad = joined.filter(~pl.col("_active").fill_null(False))
     return failing(
         bad.with_columns(
             message=pl.concat_str(
                 _fid(),
                 pl.lit("document "),
                 pl.col("doc_id").fill_null("null"),
-                pl.when(pl.col("_status").is_null())
+                pl.when(pl.col("_statuses").is_null())
                 .then(pl.lit(" is not in documents"))
-                .otherwise(pl.concat_str(pl.lit(" has status "), pl.col("_status"))),
+                .otherwise(pl.concat_str(pl.lit(" has status "), pl.col("_statuses"))),
             )
         )
     )

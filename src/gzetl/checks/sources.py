@@ -8,18 +8,27 @@ import polars as pl
 
 from gzetl.checks.base import cell, failing, number, period
 from gzetl.checks.frames import CELL_KEY, comparable, is_each_year, sane
+from gzetl.checks.rows import ACTIVE_STATUSES
 from gzetl.checks.tolerance import change_interval
 
 
 def latest_first(documents: pl.DataFrame) -> pl.DataFrame:
     """``doc_id, published, source, rank``: rank 1 is the latest publication.
 
-    Latest by ``published`` (unknown dates count as oldest), then by ``source``.
+    Latest by ``published`` (unknown dates count as oldest), then by ``source``. A doc_id
+    listed twice (a duplicate file) keeps its row with status ok or warning.
     """
-    docs = documents.select("doc_id", "published", "source").unique("doc_id")
-    return docs.sort(["published", "source"], descending=True, nulls_last=True).with_row_index(
-        "rank", offset=1
+    if "status" not in documents.columns:
+        documents = documents.with_columns(status=pl.lit("ok"))
+    ranked = documents.sort(
+        pl.col("status").cast(pl.String).is_in(ACTIVE_STATUSES),
+        "published",
+        "source",
+        descending=True,
+        nulls_last=True,
     )
+    docs = ranked.unique("doc_id", keep="first", maintain_order=True)
+    return docs.select("doc_id", "published", "source").with_row_index("rank", offset=1)
 
 
 def _disagreements(facts: pl.DataFrame, documents: pl.DataFrame) -> pl.DataFrame:
