@@ -108,7 +108,8 @@ def validate(
     """Run every check and split the candidate facts into published and quarantined tables.
 
     ``documents`` needs ``doc_id, source, published, status``; ``texts`` maps doc_id to the
-    document text (for span_matches_text).
+    document text and must cover every candidate's document (span_matches_text quarantines
+    a fact whose text is missing). Raises PublishError when a frame lacks columns.
     """
     absent = [c for c in DOCUMENT_COLUMNS if c not in documents.columns]
     if absent:
