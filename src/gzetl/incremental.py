@@ -17,7 +17,7 @@ from datetime import UTC, date, datetime
 import polars as pl
 
 from gzetl.schemas.facts import polars_schema
-from gzetl.sources import DOCUMENTS_SCHEMA
+from gzetl.sources import DOCUMENTS_SCHEMA, RawFile, documents_frame, load_documents
 from gzetl.warehouse import Warehouse
 
 CACHE_FACTS = "_state/extractions"
@@ -186,3 +186,73 @@ def run_extraction(
     )
     cache.save(facts, pl.concat([old_keys.cast(KEYS_SCHEMA), new_keys]).sort("doc_id"))
     return Extraction(facts.sort("source", "span_start"), todo.extract, todo.cached)
+
+
+# --- watching the raw location ---------------------------------------------------------------
+
+QUIET_SECONDS = 2.0
+
+Listing = dict[str, tuple[int, float]]
+"""path -> (size, mtime) of the documents and sidecars of the raw location."""
+
+
+def listing_of(files: Iterable[RawFile]) -> Listing:
+    """The listing of ``files`` (gzetl.sources.list_files)."""
+    return {f.path: (f.size, f.mtime) for f in files}
+
+
+@dataclass(frozen=True)
+class Watch:
+    """What one look at the raw location found, against the last tick and the last run."""
+
+    busy: tuple[str, ...]
+    new: tuple[str, ...]
+    changed: tuple[str, ...]
+    deleted: tuple[str, ...]
+
+    @property
+    def has_changes(self) -> bool:
+        return bool(self.new or self.changed or self.deleted)
+
+
+def watch(
+    current: Listing,
+    last_tick: Listing,
+    last_run: Listing,
+    now: float,
+    quiet: float = QUIET_SECONDS,
+) -> Watch:
+    """Compare ``current`` with the last run's listing; ``busy`` files are still being written.
+
+    A file is busy when its size or mtime changed since the last tick or its mtime is less
+    than ``quiet`` seconds old: the caller waits for the next tick before running.
+    """
+    busy = tuple(
+        path
+        for path, (size, mtime) in current.items()
+        if now - mtime < quiet or (path in last_tick and last_tick[path] != (size, mtime))
+    )
+    return Watch(
+        busy=busy,
+        new=tuple(p for p in current if p not in last_run),
+        changed=tuple(p for p in current if p in last_run and last_run[p] != current[p]),
+        deleted=tuple(p for p in last_run if p not in current),
+    )
+
+
+# --- one scan of the raw location ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Scan:
+    """The documents table of this run and the texts of its active documents by doc_id."""
+
+    documents: pl.DataFrame
+    texts: dict[str, str]
+
+
+def scan(raw_url: str, previous: pl.DataFrame | None, *, now: datetime | None = None) -> Scan:
+    """Read every document under ``raw_url`` and compare with the previous documents table."""
+    loaded = load_documents(raw_url)
+    texts = {d.doc_id: d.text for d in loaded if d.status in ACTIVE and d.text is not None}
+    return Scan(compare(previous, documents_frame(loaded, seen_at=now)), texts)
