@@ -1,4 +1,4 @@
-"""The gzetl assets: documents -> candidate_facts -> the validated tables. Thin: gzetl does the work."""
+"""The gzetl assets: documents -> candidate_facts -> validated tables; gzetl does the work."""
 
 import json
 from collections.abc import Iterator

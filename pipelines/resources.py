@@ -18,7 +18,7 @@ class GzetlSettings(dg.ConfigurableResource):  # type: ignore[misc]
 
 
 def settings_from_env() -> GzetlSettings:
-    """Settings from ``GZETL_RAW_DIR`` and ``GZETL_WAREHOUSE_DIR`` (defaults ``raw``, ``warehouse``)."""
+    """Settings from GZETL_RAW_DIR and GZETL_WAREHOUSE_DIR (defaults raw, warehouse)."""
     return GzetlSettings(
         raw_url=os.environ.get(RAW_ENV, "raw"),
         warehouse_url=os.environ.get(WAREHOUSE_ENV, "warehouse"),
