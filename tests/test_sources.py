@@ -50,10 +50,10 @@ def test_list_files_of_a_missing_folder_is_empty(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("data", "expected"),
     [
-        (codecs.BOM_UTF8 + "Trade 5%".encode(), "Trade 5%"),
+        (codecs.BOM_UTF8 + b"Trade 5%", "Trade 5%"),
         ("Trade 5%".encode("utf-16"), "Trade 5%"),
         ("Trade 5%".encode("utf-32"), "Trade 5%"),
-        ("Trade 5%".encode(), "Trade 5%"),
+        (b"Trade 5%", "Trade 5%"),
     ],
     ids=["utf8-bom", "utf16-bom", "utf32-bom", "utf8"],
 )
@@ -195,7 +195,8 @@ def test_bad_input_is_rejected_and_named_others_go_through(tmp_path: Path) -> No
         ),
         "latin1.md": (
             "rejected",
-            "latin1.md: not UTF-8: byte 0xe9 at offset 3 cannot be decoded (save the file as UTF-8)",
+            "latin1.md: not UTF-8: byte 0xe9 at offset 3 cannot be decoded "
+            "(save the file as UTF-8)",
         ),
         "badjson.txt": (
             "warning",
