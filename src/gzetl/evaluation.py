@@ -532,7 +532,9 @@ def _attribute_detail(r: dict[str, object], attribute: str) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """``gzetl eval CORPUS_DIR [--targets]``: print the report; 1 if --targets and one is missed."""
-    parser = argparse.ArgumentParser(prog="gzetl eval", description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(
+        prog="gzetl eval", description="Score the extractor against a gold corpus."
+    )
     parser.add_argument("corpus_dir", type=Path)
     parser.add_argument("--targets", action="store_true", help="exit 1 when a target is missed")
     defaults = Targets()
