@@ -55,7 +55,6 @@ def test_derive_points_for_a_share() -> None:
 
 def test_derive_skips_changes_it_cannot_place() -> None:
     frame = build(
-        {"value": 1.0, "change_pct": 3.0, "change_basis": "mom"},
         {"value": 1.0, "change_pct": 3.0, "change_basis": None},
         {"value": None, "change_pct": 3.0, "change_basis": "yoy"},
         {"value": 1.0, "change_pct": 3.0, "change_basis": "yoy", "note": "each year"},
@@ -96,3 +95,16 @@ def test_bounds_widen_the_tolerance() -> None:
          "raw_value": "15.6", **year(2024)},
     )  # fmt: skip
     assert growth_consistency(frame, DOCUMENTS, {}).height == 0
+
+
+def test_derive_quarter_on_quarter_and_month_on_month() -> None:
+    q1 = {"period_start": date(2025, 1, 1), "period_end": date(2025, 3, 31)}
+    march = {"period_start": date(2025, 3, 1), "period_end": date(2025, 3, 31)}
+    frame = build(
+        {"value": 10.0, "raw_value": "10", "change_pct": 5.0, "change_basis": "qoq", **q1},
+        {"value": 10.0, "raw_value": "10", "change_pct": 5.0, "change_basis": "mom", **march},
+    )
+    assert derive(frame).select("method", "period_start", "period_end").rows() == [
+        ("qoq", date(2024, 10, 1), date(2024, 12, 31)),
+        ("mom", date(2025, 2, 1), date(2025, 2, 28)),
+    ]

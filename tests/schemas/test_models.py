@@ -67,7 +67,7 @@ def test_derived_orders_low_value_high() -> None:
         "method": "yoy", "from_fact_id": "f1", "doc_id": "d",
     }  # fmt: skip
     assert failed_checks(Derived, pl.DataFrame([row])) == ["low_le_value_le_high"]
-    assert failed_checks(Derived, pl.DataFrame([{**row, "method": "mom"}])) == [
+    assert failed_checks(Derived, pl.DataFrame([{**row, "method": "annual"}])) == [
         "low_le_value_le_high", "str_matches",
     ]  # fmt: skip
 

@@ -1,7 +1,8 @@
 """Growth consistency: a value and its stated change against the reported prior value.
 
 A fact V for a period with change c (yoy: the same span one year earlier; vs_YYYY: the same
-span in year YYYY; pp: points of a share, one year earlier) implies the prior value
+span in year YYYY; qoq / mom: three months / one month earlier; pp: points of a share, one
+year earlier) implies the prior value
 V / (1 + c/100) (V - c for points). ``derive`` writes that implied value, with the interval the
 written precision allows, to the ``derived`` table; the checks compare it with a reported fact
 U of the same cell and prior period from any document.
@@ -17,6 +18,8 @@ from gzetl.checks.base import blame, cell, failing, number, percent, period
 from gzetl.checks.frames import CELL_KEY, SERIES_KEY, comparable, is_each_year
 from gzetl.checks.tolerance import SCALE_FACTOR, change_interval
 
+# How far back the prior period of a change lies, in months; vs_YYYY is computed per fact.
+_BACK_MONTHS = {"yoy": -12, "pp": -12, "qoq": -3, "mom": -1}
 _BASIS_YEAR = pl.col("change_basis").str.extract(r"^vs_(\d{4})$").cast(pl.Int32)
 DERIVED_COLUMNS = (
     "derived_id", *SERIES_KEY, "period_start", "period_end", "value", "value_low",
@@ -24,10 +27,10 @@ DERIVED_COLUMNS = (
 )  # fmt: skip
 
 
-def _shift(column: str, years: pl.Expr) -> pl.Expr:
-    """The date ``years`` years away; a month end stays a month end (Feb 28 -> Feb 29)."""
+def _shift(column: str, months: pl.Expr) -> pl.Expr:
+    """The date ``months`` months away; a month end stays a month end (Feb 28 -> Feb 29)."""
     date = pl.col(column)
-    shifted = date.dt.offset_by(pl.concat_str(years.cast(pl.String), pl.lit("y")))
+    shifted = date.dt.offset_by(pl.concat_str(months.cast(pl.String), pl.lit("mo")))
     return pl.when(date == date.dt.month_end()).then(shifted.dt.month_end()).otherwise(shifted)
 
 
@@ -39,26 +42,26 @@ def derivations(facts: pl.DataFrame) -> pl.DataFrame:
     sources = comparable(facts).filter(
         pl.col("change_pct").is_not_null(),
         (pl.col("change_pct") > -100) | (pl.col("change_basis") == "pp"),
-        pl.col("change_basis").is_in(("yoy", "pp")) | _BASIS_YEAR.is_not_null(),
+        pl.col("change_basis").is_in(list(_BACK_MONTHS)) | _BASIS_YEAR.is_not_null(),
         ~is_each_year(),
         # one span within a year, so that "the same span a year earlier" is defined
         pl.col("period_end") < pl.col("period_start").dt.offset_by("1y"),
     )
-    years = (
+    months = (
         pl.when(_BASIS_YEAR.is_not_null())
-        .then(_BASIS_YEAR - pl.col("period_start").dt.year())
-        .otherwise(pl.lit(-1))
+        .then((_BASIS_YEAR - pl.col("period_start").dt.year()) * 12)
+        .otherwise(pl.col("change_basis").replace_strict(_BACK_MONTHS, default=None))
     )
     points = pl.col("change_basis") == "pp"
     ratio = 1 + pl.col("c") / 100
     return (
-        sources.with_columns(*change_interval("c_"), _years=years)
-        .filter(pl.col("_years") < 0)
+        sources.with_columns(*change_interval("c_"), _months=months)
+        .filter(pl.col("_months") < 0)
         .select(
             pl.concat_str(pl.col("fact_id"), pl.lit("~prior")).alias("derived_id"),
             *SERIES_KEY,
-            period_start=_shift("period_start", pl.col("_years")),
-            period_end=_shift("period_end", pl.col("_years")),
+            period_start=_shift("period_start", pl.col("_months")),
+            period_end=_shift("period_end", pl.col("_months")),
             v=pl.col("value"),
             v_lo=pl.col("lo"),
             v_hi=pl.col("hi"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandera.polars as pa
 import polars as pl
 
-DERIVATION_METHOD = r"^(yoy|pp|vs_\d{4})$"
+DERIVATION_METHOD = r"^(yoy|qoq|mom|pp|vs_\d{4})$"
 
 
 class Derived(pa.DataFrameModel):
@@ -42,7 +42,8 @@ class Derived(pa.DataFrameModel):
         description="Highest prior value they allow (inf when a bound is open, e.g. 'over 20%')."
     )
     method: str = pa.Field(
-        str_matches=DERIVATION_METHOD, description="The change basis used: yoy, pp, or vs_YYYY."
+        str_matches=DERIVATION_METHOD,
+        description="The change basis used: yoy, qoq, mom, pp, or vs_YYYY.",
     )
     from_fact_id: str = pa.Field(description="The published fact the value is derived from.")
     doc_id: str = pa.Field(description="Document of that fact.")
