@@ -51,7 +51,10 @@ class Warehouse:
         """Replace table ``name`` with ``df`` atomically; returns its path as a string."""
         target = self.path(name)
         buffer = io.BytesIO()
-        df.write_parquet(buffer, compression="zstd", statistics=True)
+        try:
+            df.write_parquet(buffer, compression="zstd", statistics=True)
+        except pl.exceptions.PolarsError as exc:
+            raise PublishError(name, f"cannot serialise to Parquet: {exc}") from exc
         data = buffer.getvalue()
         try:
             if self.is_local():
