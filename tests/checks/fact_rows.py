@@ -1,13 +1,11 @@
-"""Build small facts frames for the check tests: ``facts(dict(...), dict(...))``."""
+"""Build small facts frames for the check tests: ``build(dict(...), dict(...))``."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 from typing import Any
 
 import polars as pl
-import pytest
 
 from gzetl.schemas.facts import polars_schema
 
@@ -47,11 +45,6 @@ def build(*rows: dict[str, Any]) -> pl.DataFrame:
         for i, row in enumerate(rows, start=1)
     ]
     return pl.DataFrame(full, schema=polars_schema())
-
-
-@pytest.fixture
-def facts() -> Callable[..., pl.DataFrame]:
-    return build
 
 
 def ids(found: pl.DataFrame) -> list[str]:

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import DOCUMENTS, build, ids
+from fact_rows import DOCUMENTS, build, ids
 
 from gzetl.checks.conversion import currency_conversion, rate_bands
 

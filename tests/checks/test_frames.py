@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from conftest import build
+from fact_rows import build
 
 from gzetl.checks.frames import comparable, is_each_year
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from conftest import DOCUMENTS, build, ids, year
+from fact_rows import DOCUMENTS, build, ids, year
 
 from gzetl.checks.growth import derive, growth_consistency, growth_scale
 

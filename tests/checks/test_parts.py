@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from conftest import DOCUMENTS, build, ids
+from fact_rows import DOCUMENTS, build, ids
 
 from gzetl.checks.parts import part_exceeds_whole, parts_whole, share_of_whole
 

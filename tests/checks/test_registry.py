@@ -7,7 +7,7 @@ import re
 from datetime import UTC, datetime
 
 import pytest
-from conftest import DOCUMENTS, build
+from fact_rows import DOCUMENTS, build
 
 from gzetl import checks
 

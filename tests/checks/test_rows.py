@@ -3,7 +3,7 @@ from __future__ import annotations
 from datetime import date
 
 import polars as pl
-from conftest import DOCUMENTS, build, ids
+from fact_rows import DOCUMENTS, build, ids
 
 from gzetl.checks import rows
 

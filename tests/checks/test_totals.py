@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from conftest import DOCUMENTS, build, ids, year
+from fact_rows import DOCUMENTS, build, ids, year
 
 from gzetl.checks.totals import multi_year_totals
 
