@@ -32,6 +32,7 @@ class PeriodWords:
     five_year_plans: dict[int, int]
     undated: tuple[str, ...]
     relative: dict[str, int]
+    document: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,12 +64,13 @@ def period_words() -> PeriodWords:
         plans = {int(k): int(v) for k, v in table["five_year_plans"].items()}
         undated = tuple(p.lower() for p in table["undated"]["list"])
         relative = {k.lower(): int(v) for k, v in table["relative"].items()}
+        document = tuple(p.lower() for p in table.get("document", {}).get("list", []))
     except (KeyError, TypeError, ValueError) as exc:
         raise KnowledgeError("periods.toml", f"missing or malformed section: {exc}") from exc
     bad = [m for m, n in months.items() if not 1 <= n <= 12]
     if bad:
         raise KnowledgeError("periods.toml", f"[months] {bad} not in 1..12")
-    return PeriodWords(months, ordinals, plans, undated, relative)
+    return PeriodWords(months, ordinals, plans, undated, relative, document)
 
 
 YTD = ("year to date", "year-to-date", "so far this year")
@@ -90,9 +92,9 @@ def period_regexes() -> tuple[re.Pattern[str], ...]:
     patterns = (
         rf"""(?P<ord>{ordinal})\s+(?:                                     # ordinal-led phrases:
             (?P<fyp>five[-\s]year\s+plan)["”]?(?:\s+period)?            #   14th Five-Year Plan
-          | (?P<quarter>quarter)(?:\s+of\s+(?:the\s+year\s+)?(?P<y3>{_YEAR}))?  # the fourth quarter
-          | (?P<half>half)(?:\s+of\s+(?:the\s+year\s*)?(?P<y5>{_YEAR})?)?       # the first half
-          | (?P<nmonths>{num})\s+months(?:\s+of\s+(?:the\s+year\s+)?(?P<y1>{_YEAR}))?  # 11 months
+          | (?P<quarter>quarter)(?:\s+of\s+(?:the\s+year|this\s+year|(?:the\s+year\s+)?(?P<y3>{_YEAR})))?  # the fourth quarter
+          | (?P<half>half)(?:\s+of\s+(?:the\s+year|this\s+year|(?:the\s+year\s+)?(?P<y5>{_YEAR})))?       # the first half
+          | (?P<nmonths>{num})\s+months(?:\s+of\s+(?:the\s+year|this\s+year|(?:the\s+year\s+)?(?P<y1>{_YEAR})))?  # 11 months
           | (?P<nquarters>{num})\s+quarters(?:\s+of\s+(?P<y7>{_YEAR}))?  #   first three quarters
         ){end}""",
         rf"""(?P<m1>{month})(?:                                       # January to November 2025
@@ -102,7 +104,7 @@ def period_regexes() -> tuple[re.Pattern[str], ...]:
         rf"h(?P<hn>[12])(?:\s+(?P<y8>{_YEAR}))?{end}",  # H1
         rf"(?P<year>{_YEAR}){end}",  # (in, by, for) 2025
         rf"the\s+(?:past|last|previous)\s+(?P<past>{num})\s+years{end}",  # the past five years
-        rf"(?P<phrase>{alternation([*YTD, *pw.relative, *pw.undated])}){end}",  # year to date, last year
+        rf"(?P<phrase>{alternation([*YTD, *pw.relative, *pw.undated, *pw.document])}){end}",  # year to date, last year
     )
     return tuple(re.compile(p, re.VERBOSE) for p in patterns)
 
@@ -195,6 +197,10 @@ def _resolve(  # noqa: PLR0911, PLR0912
     if g["year"]:
         y = int(g["year"])
         return Period(pos, end, label, "year", date(y, 1, 1), date(y, 12, 31))
+    if phrase == "now" and text[end : end + 1] == ",":  # "Now, our goods ...": a connective
+        return None
+    if phrase in pw.document:
+        return Period(pos, end, label, "document", None, None)
     return Period(pos, end, label, "undated", None, None)
 
 
@@ -213,7 +219,12 @@ def find_periods(
         if period is not None
     ]
     found.extend(_consecutive(text, low, start, stop))
-    return sorted(found, key=lambda p: p.pos) if found else found
+    found.sort(key=lambda p: (p.pos, -p.end_pos))
+    outer: list[Period] = []
+    for period in found:  # "this year" inside "the first quarter of this year" is not its own
+        if not outer or period.pos >= outer[-1].end_pos:
+            outer.append(period)
+    return outer
 
 
 _CONSECUTIVE_RE = re.compile(r"consecutive\s+years(?![\w-])")  # literal first: a fast scan

@@ -69,6 +69,26 @@ def growth_words() -> GrowthWords:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class ImpliedUnit:
+    """``qualifiers.toml`` [implied_unit]: when a bare number takes the noun named before it."""
+
+    verbs: tuple[str, ...]
+    after: tuple[str, ...]
+
+
+@cache
+def implied_unit() -> ImpliedUnit:
+    """``qualifiers.toml`` [implied_unit], validated."""
+    section = load_data("qualifiers.toml").get("implied_unit", {})
+    verbs, after = section.get("verbs"), section.get("after")
+    for name, value in (("verbs", verbs), ("after", after)):
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise KnowledgeError("qualifiers.toml", f"[implied_unit] {name} must be a list of phrases")
+    assert isinstance(verbs, list) and isinstance(after, list)
+    return ImpliedUnit(tuple(v.lower() for v in verbs), tuple(a.lower() for a in after))
+
+
 @cache
 def negatives() -> tuple[str, ...]:
     """``negatives.toml``: lower-case phrases whose numbers are not quantities."""

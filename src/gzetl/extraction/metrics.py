@@ -14,7 +14,8 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 
-from gzetl.catalogue import metrics
+from gzetl.catalogue import load_data, metrics
+from gzetl.errors import KnowledgeError
 from gzetl.extraction.numbers import alternation, lowered
 
 PERCENT = "percent"
@@ -30,10 +31,53 @@ class Alias:
     metric: str
 
 
+@dataclass(frozen=True, slots=True)
+class MetricHints:
+    """``metric_hints.toml``: extra aliases, defaults per unit, specialisations."""
+
+    aliases: dict[str, str]
+    unit_default: dict[str, str]
+    by_subject_kind: dict[str, dict[str, str]]
+    specialise: dict[str, tuple[str, ...]]
+
+    def default(self, unit: str | None, subject_kind: str | None) -> str | None:
+        """The metric of a figure in ``unit`` when no alias names one."""
+        if unit is None:
+            return None
+        by_kind = self.by_subject_kind.get(subject_kind or "", {})
+        return by_kind.get(unit) or self.unit_default.get(unit)
+
+
+def _known(key: str, where: str) -> str:
+    if key not in metrics():
+        raise KnowledgeError("metric_hints.toml", f"{where}: {key!r} is not a key of metrics.toml")
+    return key
+
+
+@cache
+def hints() -> MetricHints:
+    """``metric_hints.toml``, loaded once; every metric named must exist in metrics.toml."""
+    table = load_data("metric_hints.toml")
+    aliases = {
+        " ".join(k.lower().split()): _known(v, f"[aliases] {k!r}")
+        for k, v in table.get("aliases", {}).items()
+    }
+    defaults = {k: _known(v, f"[unit_default] {k}") for k, v in table.get("unit_default", {}).items()}
+    by_kind = {
+        kind: {u: _known(m, f"[unit_default_by_subject_kind.{kind}] {u}") for u, m in entries.items()}
+        for kind, entries in table.get("unit_default_by_subject_kind", {}).items()
+    }
+    specialise = {
+        _known(k, "[specialise]"): tuple(_known(v, f"[specialise] {k}") for v in values)
+        for k, values in table.get("specialise", {}).items()
+    }
+    return MetricHints(aliases, defaults, by_kind, specialise)
+
+
 @cache
 def alias_table() -> dict[str, str]:
-    """alias (lower case) -> metric key."""
-    table: dict[str, str] = {}
+    """alias (lower case) -> metric key, from metrics.toml and metric_hints.toml."""
+    table: dict[str, str] = dict(hints().aliases)
     for metric in metrics().values():
         for alias in metric.aliases:
             table.setdefault(" ".join(alias.lower().split()), metric.key)
@@ -103,6 +147,12 @@ class MetricIndex:
             return earlier[-1]
         later = [a for a in self.between(end, sentence[1]) if fits(a.metric, unit, role)]
         return later[0] if later else None
+
+    def specialised(self, metric: str, start: int, end: int) -> str:
+        """A specific metric named in ``[start, end)`` that refines ``metric``, else ``metric``."""
+        specific = hints().specialise.get(metric, ())
+        found = [a for a in self.between(start, end) if a.metric in specific]
+        return found[-1].metric if found else metric
 
     def after(self, pos: int, stop: int) -> Alias | None:
         """The first alias in ``[pos, stop)`` (the whole of a share: "of total exports")."""

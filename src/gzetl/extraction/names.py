@@ -44,7 +44,8 @@ def find_names(text: str) -> Names:
     named: list[tuple[int, int, str]] = []
     partners: list[Named] = []
     aliases: list[Alias] = []
-    for m in _names_regex().finditer(lowered(text)):
+    low = lowered(text)
+    for m in _names_regex().finditer(low):
         phrase = " ".join(m.group().split())
         start, end = m.span()
         if phrase in subject_table:
@@ -53,4 +54,4 @@ def find_names(text: str) -> Names:
             partners.append(Named(start, end, partner_table[phrase], "partner"))
         if phrase in metric_table:
             aliases.append(Alias(start, end, metric_table[phrase]))
-    return Names(subjects.resolve(named), partners, aliases)
+    return Names(subjects.resolve(named, low), partners, aliases)

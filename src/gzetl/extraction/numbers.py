@@ -30,6 +30,7 @@ class NumberWords:
     tens: dict[str, int]
     hundreds: dict[str, int]
     fractions: dict[str, Decimal]
+    article_units: tuple[str, ...] = ()
 
     def words(self) -> list[str]:
         """Every word that may appear in a spelled number."""
@@ -73,7 +74,10 @@ def number_words() -> NumberWords:
         word.lower(): _decimal("number_words.toml", word, value)
         for word, value in table.get("fractions", {}).items()
     }
-    return NumberWords(ints["units"], ints["tens"], ints["hundreds"], fractions)
+    articles = table.get("article_units", {}).get("list", [])
+    if not isinstance(articles, list) or not all(isinstance(a, str) for a in articles):
+        raise KnowledgeError("number_words.toml", "[article_units] list must be a list of nouns")
+    return NumberWords(ints["units"], ints["tens"], ints["hundreds"], fractions, tuple(articles))
 
 
 @cache

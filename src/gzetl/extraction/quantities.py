@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 
-from gzetl.extraction.lexicon import growth_words, negatives, qualifiers
+from gzetl.extraction.lexicon import growth_words, implied_unit, negatives, qualifiers
 from gzetl.extraction.numbers import (
     DIGITS_SCAN,
     alternation,
@@ -88,7 +88,11 @@ class Patterns:
     words: re.Pattern[str]
     head: re.Pattern[str]
     tail: re.Pattern[str]
+    basis: re.Pattern[str]
     negative: re.Pattern[str]
+    implied_before: re.Pattern[str]
+    implied_after: re.Pattern[str]
+    counted: re.Pattern[str]
 
 
 @cache
@@ -103,7 +107,8 @@ def patterns() -> Patterns:
     digits = re.compile(DIGITS_SCAN)
     nw = number_words()
     small = [w for w in nw.words() if w not in {"a", "an"}]
-    first = alternation([*gw.multiple, *nw.fractions, "a dozen", *small])
+    articles = [f"{a} {u}" for u in nw.article_units for a in ("a", "an")]
+    first = alternation([*gw.multiple, *nw.fractions, "a dozen", *articles, *small])
     words = (
         re.compile(  # one prefix tree: doubled, half, a third, a dozen, twenty-five, two hundred
             rf"""\b(?:{first})(?:[\s-]+(?:and\s+)?(?:{alternation(small)}))*(?![\w-])""",
@@ -122,6 +127,11 @@ def patterns() -> Patterns:
         \Z""",
         flags,
     )
+    basis = rf"""(?:\s*,?\s*(?:
+            (?P<basis>{alternation(list(gw.basis))})(?![\w-])             # year-on-year
+          | (?:compared\s+(?:to|with)|over|than(?:\s+in)?|from)\s+(?:that\s+of\s+)?(?P<base_year>{_YEAR})
+          | (?P<ratio>that\s+of|the\s+level\s+of|as\s+much\s+as|as\s+many\s+as)(?:\s+(?:in\s+)?(?P<ratio_year>{_YEAR}))?
+        ))?"""
     tail = re.compile(
         rf"""
         (?:\s*(?P<sep>to|and|-|–|~)\s*(?P<num2>{num}))?                  # range: 3 to 5
@@ -134,20 +144,23 @@ def patterns() -> Patterns:
           | \s+(?P<mods>(?:(?!(?:{_STOP})\b)[a-z][\w'-]*\s+){{0,4}})     # inbound and outbound
               (?P<counted>{counted_units})(?![\w])                       # flights
         )?
-        (?:\s*,?\s*(?:
-            (?P<basis>{alternation(list(gw.basis))})(?![\w-])             # year-on-year
-          | (?:compared\s+(?:to|with)|over|than(?:\s+in)?|from)\s+(?:that\s+of\s+)?(?P<base_year>{_YEAR})
-          | (?P<ratio>that\s+of|the\s+level\s+of|as\s+much\s+as|as\s+many\s+as)(?:\s+(?:in\s+)?(?P<ratio_year>{_YEAR}))?
-        ))?
+        {basis}
         """,
         flags,
     )
+    implied = implied_unit()
+    implied_before = re.compile(rf"(?<![\w-])(?:{alternation(list(implied.verbs))})\s+\Z")
+    implied_after = re.compile(rf"\s+(?:{alternation(list(implied.after))})(?![\w-])")
+    counted = re.compile(rf"(?<![\w-])(?:{counted_units})(?![\w-])")
     negative = re.compile(rf"(?<![\w-])(?:{alternation(list(negatives()))})(?![\w-])")
-    return Patterns(digits, words, head, tail, negative)
+    return Patterns(
+        digits, words, head, tail, re.compile(basis, flags), negative,
+        implied_before, implied_after, counted,
+    )
 
 
 def _bound(qual: str | None) -> str:
-    return qualifiers()[" ".join(qual.lower().split())] if qual else "eq"
+    return qualifiers()[" ".join(qual.split())] if qual else "eq"
 
 
 def _unit_of(tail: re.Match[str]) -> tuple[str, str | None, Decimal, str | None]:
@@ -157,10 +170,10 @@ def _unit_of(tail: re.Match[str]) -> tuple[str, str | None, Decimal, str | None]
     if tail["times"]:
         return "times", None, Decimal(1), None
     if tail["cur"]:
-        return "level", currencies().after[" ".join(tail["cur"].lower().split())], Decimal(1), None
+        return "level", currencies().after[" ".join(tail["cur"].split())], Decimal(1), None
     phrase = tail["unit"] or tail["counted"]
     if phrase:
-        unit = units()[" ".join(phrase.lower().split())]
+        unit = units()[" ".join(phrase.split())]
         return ("percent" if unit.unit == PERCENT else "level"), unit.unit, unit.factor, unit.note
     return "none", None, Decimal(1), None
 
@@ -170,91 +183,103 @@ def _negative_overlap(low: str, start: int, end: int) -> bool:
     return any(m.start() < end and start < m.end() for m in window)
 
 
-def _mention(text: str, low: str, cand: re.Match[str]) -> Mention | None:
-    """The mention around a number candidate; ``low`` is ``text`` lower-cased (the patterns' input)."""
+_SENTENCE_BACK = 240
+_SENTENCE_STOP_RE = re.compile(r"[.;!?]\s")
+_YEAR_RE = re.compile(r"(?:19|20)\d{2}")
+
+
+def _implied_unit(low: str, start: int, end: int, head: re.Match[str] | None) -> str | None:
+    """The counted noun a bare number refers back to ("flights reached 122,000"), or None."""
     p = patterns()
-    start, end = cand.span()
+    qual = head is not None and head["qual"]
+    triggered = (
+        qual
+        or p.implied_before.search(low, max(0, start - 40), start)
+        or p.implied_after.match(low, end)
+    )
+    if not triggered or (not qual and _YEAR_RE.fullmatch(low, start, end)):
+        return None
+    window = max(0, start - _SENTENCE_BACK)
+    stops = list(_SENTENCE_STOP_RE.finditer(low, window, start))
+    window = stops[-1].end() if stops else window
+    nouns = list(p.counted.finditer(low, window, start))
+    return units()[" ".join(nouns[-1].group().split())].unit if nouns else None
+
+
+def _multiple(text: str, low: str, start: int, end: int) -> Mention:
+    """ "doubled", "tripled compared to 2020": a change by itself."""
+    word = " ".join(low[start:end].split())
+    basis = patterns().basis.match(low, end)
+    base_year = basis["base_year"] if basis else None
+    written = text[start:end]
+    return Mention(
+        start, end, "multiple", written, "", None, None, Decimal(1), None, Decimal(1), "eq",
+        "direction", start, 1, _basis(basis["basis"] if basis else None), base_year, False,
+        None, written, baseline=Decimal(growth_words().multiple[word]),
+    )
+
+
+def _span_start(start: int, head: re.Match[str] | None) -> int:
+    """Where the quantity phrase starts: at the qualifier, currency symbol or "between"."""
+    if head is None:
+        return start
+    for group in ("between", "qual", "cur"):
+        if head[group]:
+            return head.start("head" if group == "between" else group)
+    return start
+
+
+def _unit_end(tail: re.Match[str], start: int) -> int:
+    """Where the quantity phrase ends: after the unit (a basis word is kept only for a rate)."""
+    end = tail.end()
+    if tail["basis"] or tail["base_year"] or tail["ratio"]:
+        end = tail.start("scale") if tail["scale"] else start
+        for group in ("num2", "scale", "pp", "times", "cur", "unit", "counted"):
+            if tail[group]:
+                end = tail.end(group)
+    return max(end, start)
+
+
+def _mention(  # noqa: PLR0911
+    text: str, low: str, start: int, end: int, from_words: bool
+) -> Mention | None:
+    """The mention around the number at ``[start, end)``; ``low`` is ``text`` lower-cased."""
+    p = patterns()
+    word = " ".join(low[start:end].split())
+    if from_words and word in growth_words().multiple:
+        return _multiple(text, low, start, end)
+    if from_words and word.split(" ", 1)[0] in {"a", "an"} and word not in number_words().fractions:
+        if word != "a dozen":
+            end = start + len(word.split(" ", 1)[0])  # "a month": the number is "a"
     written = text[start:end]
     head = p.head.search(low, max(0, start - _HEAD_WINDOW), start)
-    h = head.groupdict() if head else {}
-    word = " ".join(written.lower().split())
-    if cand.re is p.words and word in growth_words().multiple:
-        return Mention(
-            start,
-            end,
-            "multiple",
-            written,
-            "",
-            None,
-            None,
-            Decimal(1),
-            None,
-            Decimal(1),
-            "eq",
-            "direction",
-            start,
-            1,
-            None,
-            None,
-            False,
-            None,
-            written,
-            baseline=Decimal(growth_words().multiple[word]),
-        )
     tail = p.tail.match(low, end)
     assert tail is not None  # every part of the tail is optional
     kind, unit, factor, note = _unit_of(tail)
-    cur_before = h.get("cur")
-    if kind == "none" and cur_before:
-        kind, unit = "level", currencies().before[cur_before.lower()]
-    if (
-        kind == "none"
-        and cand.re is p.words
-        and word in number_words().fractions
-        and (h.get("qual") or h.get("head"))
-    ):
+    if kind == "none" and head is not None and head["cur"]:
+        kind, unit = "level", currencies().before[head["cur"]]
+    if kind == "none" and from_words and word in number_words().fractions and head is not None:
         kind, unit, factor = "percent", PERCENT, Decimal(100)
+    if kind == "none" and not tail["num2"]:
+        unit = _implied_unit(low, start, end, head)
+        kind = "level" if unit else kind
     if kind == "none":
         return None
-    number = parse_number(written)
+    number = 1 if word.split(" ", 1)[0] in {"a", "an"} and word != "a dozen" else None
+    number = Decimal(number) if number else parse_number(written)
     number_high = parse_number(tail["num2"]) if tail["num2"] else None
-    if number is None:
+    if number is None or ((tail["sep"] or "") == "and" and not (head and head["between"])):
         return None
-    sep = (tail["sep"] or "").lower()
-    if sep == "and" and not h.get("between"):
-        return None
-    bound = "range" if number_high is not None else _bound(h.get("qual"))
-    scale = scale_factor(tail["scale"] or "")
-    span_start = start
-    if cur_before:
-        span_start = head.start("cur") if head else start
-    if h.get("qual") and head:
-        span_start = head.start("qual")
-    if h.get("between") and head:
-        span_start = head.start("head")
-    unit_end = tail.end("basis") if tail["basis"] else tail.end()
-    if tail["base_year"] or tail["ratio"]:
-        unit_end = tail.start()
-        for group in ("pp", "times", "cur", "unit", "counted"):
-            if tail[group]:
-                unit_end = tail.end(group)
-    if tail["basis"]:
-        unit_end = max(tail.start("basis"), start)
-        for group in ("pp", "times", "cur", "unit", "counted"):
-            if tail[group]:
-                unit_end = tail.end(group)
+    span_start = _span_start(start, head)
+    unit_end = _unit_end(tail, end)
     if _negative_overlap(low, span_start, unit_end):
         return None
-    if tail["scale"]:
-        raw_unit = " ".join(text[tail.start("scale") : unit_end].split())
-    elif tail["num2"]:
-        raw_unit = " ".join(text[tail.end("num2") : unit_end].split())
-    else:
-        raw_unit = " ".join(text[end:unit_end].split())
-    if cur_before and not raw_unit:
-        raw_unit = text[head.start("cur") : head.end("cur")] if head else cur_before
-    base_year = tail["base_year"] or tail["ratio_year"]
-    basis_word = tail["basis"] or (head["direction"] if head and head["direction"] else None)
+    unit_from = tail.start("scale") if tail["scale"] else (tail.end("num2") if tail["num2"] else end)
+    raw_unit = " ".join(text[unit_from:unit_end].split())
+    if head is not None and head["cur"] and not raw_unit:
+        raw_unit = text[head.start("cur") : head.end("cur")]
+    h = head.groupdict() if head else {}
+    direction = h.get("direction")
     return Mention(
         start=span_start,
         end=unit_end,
@@ -263,19 +288,15 @@ def _mention(text: str, low: str, cand: re.Match[str]) -> Mention | None:
         raw_unit=raw_unit,
         number=number,
         number_high=number_high,
-        scale=scale,
+        scale=scale_factor(tail["scale"] or ""),
         unit=unit,
         factor=factor,
-        bound=bound,
-        head=next(
-            (k for k in ("direction", "share", "by", "between", "from", "to") if h.get(k)), ""
-        ),
+        bound="range" if number_high is not None else _bound(h.get("qual")),
+        head=next((k for k in ("direction", "share", "by", "between", "from", "to") if h.get(k)), ""),
         head_start=head.start() if head else start,
-        direction=growth_words().direction.get(" ".join(h["direction"].lower().split()), 0)
-        if h.get("direction")
-        else 0,
-        basis=_basis(basis_word),
-        base_year=base_year,
+        direction=growth_words().direction.get(" ".join(direction.split()), 0) if direction else 0,
+        basis=_basis(tail["basis"] or direction),
+        base_year=tail["base_year"] or tail["ratio_year"],
         ratio=bool(tail["ratio"]),
         note=note,
         text=text[span_start:unit_end],
@@ -308,7 +329,7 @@ def scan(text: str) -> list[Mention]:
     for cand in heapq.merge(p.digits.finditer(low), words, key=lambda m: m.start()):
         if cand.start() < last_end:
             continue
-        mention = _mention(text, low, cand)
+        mention = _mention(text, low, cand.start(), cand.end(), cand.re is p.words)
         if mention is None:
             continue
         found.append(mention)

@@ -31,6 +31,7 @@ class Named:
     end: int
     name: str
     kind: str
+    weak: bool = False
 
 
 @cache
@@ -72,19 +73,31 @@ def find_subjects(text: str) -> list[Named]:
     )
 
 
-def resolve(phrases: list[tuple[int, int, str]]) -> list[Named]:
-    """(start, end, lower-case phrase) in text order -> subjects, anaphora resolved or dropped."""
+# A subject after these words is a place in passing ("the first of its kind in China",
+# "private enterprises in Dongguan"), not what the sentence is about; an anaphor after "to"
+# likewise ("transported to the airport").
+_WEAK_RE = re.compile(r"(?<![\w-])(?:in|among|from)\s+(?:the\s+)?\Z")
+_WEAK_ANAPHOR_RE = re.compile(r"(?<![\w-])to\s+\Z")
+
+
+def resolve(phrases: list[tuple[int, int, str]], low: str = "") -> list[Named]:
+    """(start, end, lower-case phrase) in text order -> subjects, anaphora resolved or dropped.
+
+    ``low`` (the lower-cased document) lets a subject named in passing be marked ``weak``.
+    """
     table = alias_table()
     last_of_kind: dict[str, str] = {}
     found: list[Named] = []
     for start, end, phrase in phrases:
         name, kind = table[" ".join(phrase.split())]
+        weak = bool(low) and bool(_WEAK_RE.search(low, max(0, start - 12), start))
         if not name:
             name = last_of_kind.get(kind, "")
             if not name:
                 continue
+            weak = weak or bool(low) and bool(_WEAK_ANAPHOR_RE.search(low, max(0, start - 4), start))
         last_of_kind[kind] = name
-        found.append(Named(start, end, name, kind))
+        found.append(Named(start, end, name, kind, weak))
     return found
 
 
@@ -120,44 +133,48 @@ class SubjectIndex:
             i -= 1
         return None
 
-    def choose(  # noqa: PLR0911
+    def choose(
         self,
         fact: tuple[int, int],
         clause: tuple[int, int],
         sentence: tuple[int, int],
         unit: str | None,
+        inherited: str | None,
     ) -> str | None:
-        """The subject of a fact at ``fact`` inside ``clause`` inside ``sentence``."""
+        """The subject of a fact at ``fact`` inside ``clause`` inside ``sentence``.
+
+        The place named in the clause, then in the sentence before the fact, beats the agency;
+        the agency beats inheritance; a subject named only in passing comes last. Counts of
+        measures and batches belong to the agency.
+        """
         start, end = fact
-        in_clause = self.between(*clause)
-        agency_first = unit in AGENCY_UNITS
-        before = [n for n in in_clause if n.end <= start]
-        after = [n for n in in_clause if n.start >= end]
-        if agency_first:
+        in_clause = [n for n in self.between(*clause) if n.end <= start or n.start >= end]
+        strong = [n for n in in_clause if not n.weak]
+        if unit in AGENCY_UNITS:
             agencies = [n for n in in_clause if n.kind in AGENCY_KINDS]
             if agencies:
                 return _nearest(agencies, start, end).name
             earlier = self.last_before(start, AGENCY_KINDS)
             if earlier is not None:
                 return earlier.name
-        places_before = [n for n in before if n.kind not in AGENCY_KINDS]
-        if places_before:
-            return places_before[-1].name
-        places_after = [n for n in after if n.kind not in AGENCY_KINDS]
-        if places_after:
-            return places_after[0].name
-        in_sentence = self.between(sentence[0], start)
-        places = [n for n in in_sentence if n.kind not in AGENCY_KINDS]
-        if places:
-            return places[-1].name
-        if before:
-            return before[-1].name
-        if after:
-            return after[0].name
-        if in_sentence:
-            return in_sentence[-1].name
-        earlier = self.last_before(sentence[0])
-        return earlier.name if earlier else None
+        before = [n for n in self.between(sentence[0], start) if not n.weak]
+        for candidates in (
+            [n for n in strong if n.end <= start and n.kind not in AGENCY_KINDS][-1:],
+            [n for n in strong if n.start >= end and n.kind not in AGENCY_KINDS][:1],
+            [n for n in before if n.kind not in AGENCY_KINDS][-1:],
+            [_nearest(strong, start, end)] if strong else [],
+            before[-1:],
+        ):
+            if candidates:
+                return candidates[0].name
+        if inherited is not None:
+            return inherited
+        weak = [n for n in self.between(*sentence) if n.weak]
+        return weak[0].name if weak else None
+
+    def sentence_subject(self, start: int, end: int) -> Named | None:
+        """The first subject named in ``[start, end)`` not in passing: what the sentence is about."""
+        return next((n for n in self.between(start, end) if not n.weak), None)
 
 
 def _nearest(named: list[Named], start: int, end: int) -> Named:

@@ -1,0 +1,208 @@
+"""Resolve each draft's subject, metric, partner and period in its document context.
+
+Period (docs/conventions.md): the period phrase nearest before the figure in its sentence,
+else the first one after it; a sentence with none inherits the latest period of its
+paragraph, else the document's main period (the period of its first figure). Subject: see
+``SubjectIndex.choose``; a sentence naming none inherits what the previous sentence was about,
+and a heading starts afresh.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from datetime import date
+
+from gzetl.catalogue import metrics, subjects
+from gzetl.extraction.links import Draft
+from gzetl.extraction.metrics import MetricIndex, find_aliases, hints
+from gzetl.extraction.names import find_names
+from gzetl.extraction.sentences import Sentence, SentenceIndex
+from gzetl.extraction.subjects import SubjectIndex, find_subjects
+from gzetl.periods import Period, consecutive_years, default_basis, find_periods
+
+EACH_YEAR = "each year"
+MONEY_KIND = "money"
+TRADE_MODE = "import_export_value"  # "foreign trade containers": a trade mode, not the metric
+_ITEM_SPLIT_RE = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+", re.IGNORECASE)
+_BASE_YEAR_RE = re.compile(
+    r"(?:compared\s+(?:to|with)|than(?:\s+in)?)\s+((?:19|20)\d{2})(?!\d)", re.IGNORECASE
+)
+INHERITED_KINDS = frozenset({"year", "quarter", "half", "ytd", "month", "months", "years"})
+PeriodValue = tuple[date | None, date | None, str | None, str | None]
+
+
+class Context:
+    """The names and periods of one document, and the state carried from sentence to sentence."""
+
+    def __init__(self, text: str, index: SentenceIndex, published: date | None) -> None:
+        self.text = text
+        self.index = index
+        names = find_names(text)
+        self.subjects = SubjectIndex(names.subjects)
+        self.partners = SubjectIndex(names.partners)
+        self.aliases = MetricIndex(names.aliases)
+        self.periods = find_periods(text, published)
+        self._period_pos = [p.pos for p in self.periods]
+        self.main: PeriodValue | None = None
+        self.current: str | None = None
+        self._next_sentence = 0
+
+    def periods_between(self, start: int, end: int) -> list[Period]:
+        """Periods starting inside ``[start, end)``."""
+        i, j = bisect_left(self._period_pos, start), bisect_left(self._period_pos, end)
+        return self.periods[i:j]
+
+    def overlaps_period(self, start: int, end: int) -> bool:
+        """Whether ``[start, end)`` overlaps a period phrase ("the first 11 months")."""
+        return any(p.end_pos > start for p in self.periods_between(max(0, start - 60), end))
+
+    # --- subjects -------------------------------------------------------------------------
+
+    def _advance(self, upto: Sentence) -> None:
+        """Carry the subject over the sentences before ``upto`` that state no figure."""
+        sentences = self.index.sentences
+        while self._next_sentence < len(sentences) and sentences[self._next_sentence].start < upto.start:
+            s = sentences[self._next_sentence]
+            if s.heading:
+                self.current = None
+            else:
+                named = self.subjects.sentence_subject(s.start, s.end)
+                if named is not None:
+                    self.current = named.name
+            self._next_sentence += 1
+
+    # --- periods --------------------------------------------------------------------------
+
+    def _inherited(self, sentence: Sentence, paragraph_start: int) -> PeriodValue | None:
+        earlier = [
+            p for p in self.periods_between(paragraph_start, sentence.start)
+            if p.kind in INHERITED_KINDS and p.start is not None
+        ]
+        if earlier:
+            return _value(earlier[-1])
+        return self.main
+
+    def period_of(self, draft: Draft, paragraph_start: int) -> tuple[PeriodValue | None, bool]:
+        """(the period of a draft, whether "N consecutive years" applied: note "each year")."""
+        m, s = draft.mention, draft.sentence
+        start = m.head_start if draft.role == "change" else m.start
+        in_sentence = [p for p in self.periods_between(s.start, s.end) if p.end_pos <= start or p.pos >= m.end]
+        before = [p for p in in_sentence if p.end_pos <= start]
+        after = [p for p in in_sentence if p.pos >= m.end]
+        chosen = before[-1] if before else (after[0] if after else None)
+        inherited = self._inherited(s, paragraph_start)
+        if chosen is not None and chosen.kind == "consecutive":
+            plain = [p for p in before if p.kind != "consecutive"]
+            base = _value(plain[-1]) if plain else inherited
+            if base is not None and base[1] is not None:
+                years = consecutive_years(chosen.years, Period(0, 0, "", "year", base[0], base[1]))
+                if years is not None:
+                    return (years[0], years[1], chosen.label, "years"), True
+            return base, False
+        if chosen is None or chosen.kind == "document":
+            return inherited, False
+        if chosen.kind == "undated":
+            return (None, None, chosen.label, "undated"), False
+        if chosen.start is None:
+            return inherited, False
+        return _value(chosen), False
+
+    # --- metrics --------------------------------------------------------------------------
+
+    def metric_of(self, draft: Draft, level_metric: str | None, subject: str | None) -> str | None:
+        """The metric of a draft: nearest fitting alias, refined, else a default for the unit."""
+        m, s = draft.mention, draft.sentence
+        span = (m.head_start if draft.role == "change" else m.start, m.end)
+        if draft.role == "share" and level_metric is not None:
+            return level_metric
+        unit = m.unit if draft.role in {"level", "rate"} else None
+        alias = self.aliases.choose(span, draft.clause, (s.start, s.end), unit, draft.role)
+        if alias is not None:
+            draft.product = self._product(alias.start)
+            return self.aliases.specialised(alias.metric, s.start, draft.clause[1])
+        if draft.role in {"change", "share"}:
+            return level_metric or ("growth_rate" if draft.role == "change" else None)
+        known = subjects().get(subject or "")
+        return hints().default(unit, known.kind if known else None)
+
+    def _product(self, metric_start: int) -> str | None:
+        """A trade-mode word written just before the metric ("foreign trade containers")."""
+        before = self.aliases.between(max(0, metric_start - 40), metric_start)
+        if before and before[-1].metric == TRADE_MODE and self.text[before[-1].end : metric_start].isspace():
+            return " ".join(self.text[before[-1].start : before[-1].end].split()).lower()
+        return None
+
+    # --- everything -----------------------------------------------------------------------
+
+    def resolve(self, drafts: list[Draft]) -> None:
+        """Fill subject, metric, partner, share_of, period and notes of every draft, in order."""
+        paragraphs: dict[int, int] = {}
+        for s in self.index.sentences:
+            paragraphs.setdefault(s.paragraph, s.start)
+        levels: dict[int, Draft] = {}
+        last_sentence = -1
+        for draft in drafts:
+            m, s = draft.mention, draft.sentence
+            if s.start != last_sentence:
+                if last_sentence >= 0:
+                    self._next_sentence = max(self._next_sentence, self.index.at(last_sentence) + 1)
+                self._advance(s)
+                last_sentence = s.start
+            level = levels.get(s.start)
+            span = (m.head_start if draft.role == "change" else m.start, m.end)
+            unit = m.unit if draft.role in {"level", "rate"} else None
+            if draft.subject is None:
+                if draft.role in {"change", "share"} and level is not None:
+                    draft.subject = level.subject
+                else:
+                    draft.subject = self.subjects.choose(span, draft.clause, (s.start, s.end), unit, self.current)
+            if draft.metric is None:
+                draft.metric = self.metric_of(draft, level.metric if level else None, draft.subject)
+            if draft.role == "share":
+                whole = self.aliases.after(m.end, draft.clause[1])
+                draft.share_of = whole.metric if whole else draft.metric
+            if draft.metric and metrics()[draft.metric].kind == MONEY_KIND:
+                found = [p for p in self.partners.between(s.start, s.end) if p.end <= m.start or p.start >= m.end]
+                in_clause = [p for p in found if draft.clause[0] <= p.start < draft.clause[1]]
+                pick = in_clause or found
+                draft.partner = pick[0].name if pick else None
+            period, each_year = self.period_of(draft, paragraphs[s.paragraph])
+            if self.main is None:
+                self.main = period if period is not None else (None, None, None, None)
+            if period is not None:
+                draft.period = period
+            if each_year:
+                draft.notes.append(EACH_YEAR)
+            if draft.change is not None and draft.change.basis is None:
+                base = _BASE_YEAR_RE.search(self.text, m.end, draft.clause[1])
+                basis = f"vs_{base.group(1)}" if base else default_basis(draft.period[3])
+                draft.change = type(draft.change)(draft.change.pct, basis, draft.change.bound, draft.change.note)
+            if draft.role == "level" and not draft.converted:
+                levels.setdefault(s.start, draft)
+            if draft.role in {"level", "rate"} and draft.subject is not None:
+                self.current = draft.subject
+        for draft in drafts:
+            if draft.items:
+                self._respectively(draft.items)
+
+    def _respectively(self, items: list[Draft]) -> None:
+        """Give each item of a "respectively" list the subject, partner or metric of its entry."""
+        first = items[0]
+        head = self.text[first.sentence.start : first.mention.head_start]
+        entries = [e for e in _ITEM_SPLIT_RE.split(head.strip()) if e][-len(items) :]
+        if len(entries) != len(items):
+            return
+        named = [find_subjects(e) for e in entries]
+        if all(named):
+            for d, n in zip(items, named, strict=True):
+                d.subject = n[-1].name
+            return
+        aliases = [find_aliases(e) for e in entries]
+        if all(aliases) and len({a[-1].metric for a in aliases}) == len(items):
+            for d, a in zip(items, aliases, strict=True):
+                d.metric = a[-1].metric
+
+
+def _value(period: Period) -> PeriodValue:
+    return (period.start, period.end, period.label, period.kind)

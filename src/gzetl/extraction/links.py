@@ -1,0 +1,191 @@
+"""Link mentions into statements: conversions, changes to their levels, "respectively" lists.
+
+>>> from gzetl.extraction.quantities import scan
+>>> from gzetl.extraction.sentences import SentenceIndex
+>>> text = "Exports were 5 billion yuan and imports 3 billion yuan, up 7.4% and 1.9%, respectively."
+>>> drafts = link(text, scan(text), SentenceIndex(text))
+>>> [(d.mention.text, d.change.pct if d.change else None) for d in drafts]
+[('5 billion yuan', Decimal('7.4')), ('3 billion yuan', Decimal('1.9'))]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from gzetl.extraction.growth import Change, change_of, role_of
+from gzetl.extraction.quantities import Mention
+from gzetl.extraction.sentences import Sentence, SentenceIndex
+from gzetl.units import currencies
+
+_CONVERSION_RE = re.compile(
+    r"(?:\s+in\s+(?:19|20)\d{2})?\s*(?:[(（]|,)\s*(?:equivalent\s+to|or|i\.e\.,?)?\s*", re.IGNORECASE
+)
+_CHANGE_THEN_LEVEL_RE = re.compile(
+    r"(?:\s+compared\s+(?:to|with)\s+(?:19|20)\d{2})?\s*,?\s*(?:to|reaching|to\s+reach|at|hitting)\s+",
+    re.IGNORECASE,
+)
+_RESPECTIVELY_RE = re.compile(r",?\s*respectively", re.IGNORECASE)
+_LIST_GAP_RE = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)\s*", re.IGNORECASE)
+_SHARE_OF_RE = re.compile(r"(?<![\w-])(?:share|proportion)\s+of(?![\w-])", re.IGNORECASE)
+LEVEL_ROLES = frozenset({"level", "rate", "share"})
+
+
+@dataclass(slots=True)
+class Draft:
+    """A fact being assembled from one mention."""
+
+    mention: Mention
+    sentence: Sentence
+    clause: tuple[int, int]
+    role: str
+    change: Change | None = None
+    statement: int = -1
+    converted: bool = False
+    subject: str | None = None
+    metric: str | None = None
+    share_of: str | None = None
+    partner: str | None = None
+    product: str | None = None
+    period: tuple[date | None, date | None, str | None, str | None] = (None, None, None, None)
+    notes: list[str] = field(default_factory=list)
+    items: list[Draft] = field(default_factory=list)
+
+
+def _drafts(text: str, mentions: list[Mention], index: SentenceIndex) -> list[Draft]:
+    drafts: list[Draft] = []
+    for m in mentions:
+        sentence = index.sentences[index.at(m.start)]
+        clause = index.clause(sentence, m.start, m.end)
+        role = role_of(m, text, clause[0])
+        if role == "rate" and _SHARE_OF_RE.search(text, clause[0], m.start):
+            role = "share"
+        draft = Draft(m, sentence, clause, role)
+        if role == "change":
+            draft.change = change_of(m, text, clause[0])
+        elif role == "rate" and drafts and _continues_changes(text, drafts[-1], m):
+            previous = drafts[-1].change
+            assert previous is not None and m.value is not None
+            sign = -1 if previous.pct < 0 else 1
+            draft.role = "change"
+            draft.change = Change(sign * m.value, m.basis or previous.basis, m.bound, None)
+        drafts.append(draft)
+    return drafts
+
+
+def _continues_changes(text: str, previous: Draft, m: Mention) -> bool:
+    """ "up 5.6%, 8.6% and 38.8%": a bare rate listed right after a change is one too."""
+    return (
+        previous.role == "change"
+        and previous.change is not None
+        and m.kind == "percent"
+        and _LIST_GAP_RE.fullmatch(text, previous.mention.end, m.start) is not None
+    )
+
+
+def _conversions(text: str, drafts: list[Draft]) -> None:
+    """ "8.3 trillion yuan (about 1.17 trillion U.S. dollars)": the second is a conversion."""
+    codes = set(currencies().after.values())
+    for first, second in zip(drafts, drafts[1:], strict=False):
+        if (
+            first.role == second.role == "level"
+            and first.mention.unit in codes
+            and second.mention.unit in codes
+            and first.mention.unit != second.mention.unit
+            and _CONVERSION_RE.fullmatch(text, first.mention.end, second.mention.start)
+        ):
+            second.converted = True
+
+
+def _runs(text: str, drafts: list[Draft], role: str) -> list[tuple[int, int]]:
+    """(first, last) index of each list of ``role`` drafts followed by "respectively"."""
+    runs = []
+    start = 0
+    while start < len(drafts):
+        end = start
+        if drafts[start].role == role:
+            while (
+                end + 1 < len(drafts)
+                and drafts[end + 1].role == role
+                and _LIST_GAP_RE.fullmatch(text, drafts[end].mention.end, drafts[end + 1].mention.start)
+            ):
+                end += 1
+            if end > start and _RESPECTIVELY_RE.match(text, drafts[end].mention.end):
+                runs.append((start, end))
+        start = end + 1
+    return runs
+
+
+def _respective_changes(text: str, drafts: list[Draft]) -> list[Draft]:
+    """ "X and Y, up 7.4% and 1.9%, respectively": each level takes its rate."""
+    dropped: set[int] = set()
+    for first, last in _runs(text, drafts, "change"):
+        count = last - first + 1
+        sentence = drafts[first].sentence.start
+        levels = [
+            d for d in drafts[:first]
+            if d.sentence.start == sentence and d.role in LEVEL_ROLES and not d.converted
+        ]
+        if len(levels) >= count and all(d.change is None for d in levels[-count:]):
+            for level, change in zip(levels[-count:], drafts[first : last + 1], strict=True):
+                level.change = change.change
+            dropped.update(range(first, last + 1))
+    return [d for i, d in enumerate(drafts) if i not in dropped]
+
+
+def _attach_changes(text: str, drafts: list[Draft]) -> list[Draft]:
+    """A change joins the level it follows in its sentence, or precedes ("grew 5% to ...")."""
+    kept: list[Draft] = []
+    for i, draft in enumerate(drafts):
+        if draft.role != "change":
+            kept.append(draft)
+            continue
+        nxt = drafts[i + 1] if i + 1 < len(drafts) else None
+        gap_from = draft.mention.end
+        if (
+            nxt is not None
+            and nxt.role == "level"
+            and nxt.change is None
+            and _CHANGE_THEN_LEVEL_RE.match(text, gap_from) is not None
+            and _CHANGE_THEN_LEVEL_RE.match(text, gap_from).end() == nxt.mention.start  # type: ignore[union-attr]
+        ):
+            nxt.change = draft.change
+            continue
+        target = next(
+            (
+                d for d in reversed(kept)
+                if d.sentence.start == draft.sentence.start and d.role in LEVEL_ROLES and not d.converted
+            ),
+            None,
+        )
+        if target is not None and target.change is None and target.mention.end <= draft.mention.start:
+            target.change = draft.change
+            continue
+        kept.append(draft)
+    return kept
+
+
+def _statements(text: str, drafts: list[Draft]) -> None:
+    """Number the statements: conversions join their amount, "respectively" lists join up."""
+    for i, draft in enumerate(drafts):
+        draft.statement = drafts[i - 1].statement if draft.converted and i else i
+    for role in ("level", "change", "share", "rate"):
+        for first, last in _runs(text, drafts, role):
+            items = drafts[first : last + 1]
+            for d in items:
+                d.statement = drafts[first].statement
+            drafts[first].items = items
+
+
+def link(text: str, mentions: list[Mention], index: SentenceIndex) -> list[Draft]:
+    """Mentions -> drafts with changes attached and statements numbered."""
+    drafts = _drafts(text, mentions, index)
+    _conversions(text, drafts)
+    drafts = _respective_changes(text, drafts)
+    drafts = _attach_changes(text, drafts)
+    for d in drafts:
+        if d.converted:
+            d.change = None
+    _statements(text, drafts)
+    return drafts
