@@ -165,9 +165,8 @@ def run_extraction(
     fresh = fresh.select(polars_schema().names()).cast(polars_schema())
     kept_ids = list(todo.cached)
     old = cache.facts()
-    kept = old.filter(
-        pl.col("doc_id").is_in(kept_ids) & (pl.col("extractor_version") == version)
-    ).cast(polars_schema())
+    # The cache only ever holds one version's facts: keys decide what is current.
+    kept = old.filter(pl.col("doc_id").is_in(kept_ids)).cast(polars_schema())
     facts = with_current_sources(pl.concat([kept, fresh]), documents)
     counts = fresh.group_by("doc_id").len()
     stamp = now or datetime.now(UTC)
