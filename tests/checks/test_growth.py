@@ -2,8 +2,11 @@ from __future__ import annotations
 
 from datetime import date
 
+import polars as pl
 import pytest
 from fact_rows import DOCUMENTS, build, ids, year
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
 from gzetl.checks.growth import derive, growth_consistency, growth_scale
 
@@ -108,3 +111,49 @@ def test_derive_quarter_on_quarter_and_month_on_month() -> None:
         ("qoq", date(2024, 10, 1), date(2024, 12, 31)),
         ("mom", date(2025, 2, 1), date(2025, 2, 28)),
     ]
+
+
+# Property: figures correctly rounded from a true prior value and growth never raise an alarm,
+# and the same figures with the prior read 1000x too large always raise growth_scale.
+SCALES = st.sampled_from([1.0, 1e4, 1e6, 1e8, 1e9, 1e12])
+
+
+def written(true: float, scale: float, decimals: int) -> tuple[float, str]:
+    raw = f"{true / scale:.{decimals}f}"
+    return float(raw) * scale, raw
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    prior=st.floats(1e3, 1e13),
+    growth=st.floats(-60.0, 300.0),
+    v_scale=SCALES,
+    u_scale=SCALES,
+    v_decimals=st.integers(0, 3),
+    u_decimals=st.integers(0, 3),
+    c_decimals=st.integers(0, 2),
+)
+def test_correct_rounding_never_raises_an_alarm(
+    *,
+    prior: float,
+    growth: float,
+    v_scale: float,
+    u_scale: float,
+    v_decimals: int,
+    u_decimals: int,
+    c_decimals: int,
+) -> None:
+    v, v_raw = written(prior * (1 + growth / 100), v_scale, v_decimals)
+    u, u_raw = written(prior, u_scale, u_decimals)
+    assume(v > 0 and u > 0)
+    change = round(growth, c_decimals)
+    frame = build(
+        {"value": v, "raw_value": v_raw, "change_pct": change, "change_basis": "yoy"},
+        {"value": u, "raw_value": u_raw, **year(2024)},
+    )
+    assert growth_consistency(frame, DOCUMENTS, {}).height == 0
+    assert growth_scale(frame, DOCUMENTS, {}).height == 0
+    slipped = frame.with_columns(
+        value=pl.when(pl.col("fact_id") == "f2").then(pl.col("value") * 1000).otherwise("value")
+    )
+    assert ids(growth_scale(slipped, DOCUMENTS, {})) == ["f1", "f2"]
