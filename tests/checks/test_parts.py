@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 from fact_rows import DOCUMENTS, build, ids
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
 from gzetl.checks.parts import part_exceeds_whole, parts_whole, share_of_whole
 
@@ -58,3 +60,29 @@ def test_share_mismatch_flags_share_whole_and_part() -> None:
         "2025-01-01..2025-12-31: 26.5% of import_export_value 1.2e12 is 3.18e11 "
         "(3.042e11..3.319e11) but the part is 1.986e11 (1.986e11..1.986e11) (facts f1, f2, f3)"
     )
+
+
+def written(true: float, scale: float, decimals: int) -> dict[str, object]:
+    raw = f"{true / scale:.{decimals}f}"
+    return {"value": float(raw) * scale, "raw_value": raw}
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    exports=st.floats(1e6, 1e13),
+    imports=st.floats(1e6, 1e13),
+    scale=st.sampled_from([1e4, 1e8, 1e9, 1e12]),
+    decimals=st.lists(st.integers(0, 3), min_size=3, max_size=3),
+)
+def test_rounded_parts_of_a_true_whole_never_raise_an_alarm(
+    *, exports: float, imports: float, scale: float, decimals: list[int]
+) -> None:
+    total = written(exports + imports, scale, decimals[0])
+    rows = [
+        {**written(exports, scale, decimals[1]), "metric": "export_value"},
+        {**written(imports, scale, decimals[2]), "metric": "import_value"},
+    ]
+    assume(all(r["value"] > 0 for r in [total, *rows]))  # type: ignore[operator]
+    frame = build(total, *rows)
+    assert parts_whole(frame, DOCUMENTS, {}).height == 0
+    assert part_exceeds_whole(frame, DOCUMENTS, {}).height == 0
