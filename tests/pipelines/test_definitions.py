@@ -8,10 +8,10 @@ from pathlib import Path
 from typing import Any
 
 import dagster as dg
+from pipelines.definitions import defs
 
 import gzetl
 from gzetl.checks import CHECKS
-from pipelines.definitions import defs
 
 SNAPSHOT = Path(__file__).with_name("definitions_snapshot.json")
 
