@@ -98,7 +98,7 @@ def period_regexes() -> tuple[re.Pattern[str], ...]:
           | (?P<nquarters>{num})\s+quarters(?:\s+of\s+(?P<y7>{_YEAR}))?  #   first three quarters
         ){end}""",
         rf"""(?P<m1>{month})(?:                                       # January to November 2025
-            \s*(?:to|-|–|through)\s*(?P<m2>{month})(?:,?\s+(?:of\s+)?(?P<y2>{_YEAR}))?
+            \s*(?:to|and|-|–|through)\s*(?P<m2>{month})(?:,?\s+(?:of\s+)?(?P<y2>{_YEAR}))?
           | \s+(?P<y6>{_YEAR}))?{end}                                 # December 2025, (in) May""",
         rf"q(?P<qn>[1-4])(?:\s+(?P<y4>{_YEAR}))?{end}",  # Q1 2025
         rf"h(?P<hn>[12])(?:\s+(?P<y8>{_YEAR}))?{end}",  # H1

@@ -18,11 +18,12 @@ from gzetl.extraction.links import Draft
 from gzetl.extraction.metrics import MetricIndex, find_aliases, hints
 from gzetl.extraction.names import find_names
 from gzetl.extraction.sentences import Sentence, SentenceIndex
-from gzetl.extraction.subjects import SubjectIndex, find_subjects
+from gzetl.extraction.subjects import AGENCY_UNITS, SubjectIndex, find_subjects
 from gzetl.periods import Period, consecutive_years, default_basis, find_periods
 
 EACH_YEAR = "each year"
 MONEY_KIND = "money"
+GROUP_KIND = "group"
 TRADE_MODE = "import_export_value"  # "foreign trade containers": a trade mode, not the metric
 _ITEM_SPLIT_RE = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+", re.IGNORECASE)
 _BASE_YEAR_RE = re.compile(
@@ -46,6 +47,8 @@ class Context:
         self._period_pos = [p.pos for p in self.periods]
         self.main: PeriodValue | None = None
         self.current: str | None = None
+        self.current_place: str | None = None  # the last subject that is not a group
+        self._paragraph = -1
         self._next_sentence = 0
 
     def periods_between(self, start: int, end: int) -> list[Period]:
@@ -65,12 +68,26 @@ class Context:
         while self._next_sentence < len(sentences) and sentences[self._next_sentence].start < upto.start:
             s = sentences[self._next_sentence]
             if s.heading:
-                self.current = None
+                self.current = self.current_place = None
             else:
+                self._new_paragraph(s)
                 named = self.subjects.sentence_subject(s.start, s.end)
                 if named is not None:
-                    self.current = named.name
+                    self._set_current(named.name)
             self._next_sentence += 1
+        self._new_paragraph(upto)
+
+    def _new_paragraph(self, s: Sentence) -> None:
+        """A group named as subject ("Private enterprises ...") does not outlive its paragraph."""
+        if s.paragraph != self._paragraph:
+            self._paragraph = s.paragraph
+            if self.current is not None and _is_group(self.current):
+                self.current = self.current_place
+
+    def _set_current(self, name: str) -> None:
+        self.current = name
+        if not _is_group(name):
+            self.current_place = name
 
     # --- periods --------------------------------------------------------------------------
 
@@ -114,7 +131,7 @@ class Context:
         """The metric of a draft: nearest fitting alias, refined, else a default for the unit."""
         m, s = draft.mention, draft.sentence
         span = (m.head_start if draft.role == "change" else m.start, m.end)
-        if draft.role == "share" and level_metric is not None:
+        if draft.role == "share" and level_metric is not None and metrics()[level_metric].kind == MONEY_KIND:
             return level_metric
         unit = m.unit if draft.role in {"level", "rate"} else None
         alias = self.aliases.choose(span, draft.clause, (s.start, s.end), unit, draft.role)
@@ -153,7 +170,8 @@ class Context:
             span = (m.head_start if draft.role == "change" else m.start, m.end)
             unit = m.unit if draft.role in {"level", "rate"} else None
             if draft.subject is None:
-                if draft.role in {"change", "share"} and level is not None:
+                own = [n for n in self.subjects.between(*draft.clause) if not n.weak]
+                if draft.role in {"change", "share"} and level is not None and not own:
                     draft.subject = level.subject
                 else:
                     draft.subject = self.subjects.choose(span, draft.clause, (s.start, s.end), unit, self.current)
@@ -168,8 +186,8 @@ class Context:
                 pick = in_clause or found
                 draft.partner = pick[0].name if pick else None
             period, each_year = self.period_of(draft, paragraphs[s.paragraph])
-            if self.main is None:
-                self.main = period if period is not None else (None, None, None, None)
+            if self.main is None and period is not None and period[0] is not None and not s.heading:
+                self.main = period
             if period is not None:
                 draft.period = period
             if each_year:
@@ -180,8 +198,8 @@ class Context:
                 draft.change = type(draft.change)(draft.change.pct, basis, draft.change.bound, draft.change.note)
             if draft.role == "level" and not draft.converted:
                 levels.setdefault(s.start, draft)
-            if draft.role in {"level", "rate"} and draft.subject is not None:
-                self.current = draft.subject
+            if draft.role in {"level", "rate"} and draft.subject is not None and unit not in AGENCY_UNITS:
+                self._set_current(draft.subject)
         for draft in drafts:
             if draft.items:
                 self._respectively(draft.items)
@@ -202,6 +220,11 @@ class Context:
         if all(aliases) and len({a[-1].metric for a in aliases}) == len(items):
             for d, a in zip(items, aliases, strict=True):
                 d.metric = a[-1].metric
+
+
+def _is_group(name: str) -> bool:
+    known = subjects().get(name)
+    return known is not None and known.kind == GROUP_KIND
 
 
 def _value(period: Period) -> PeriodValue:

@@ -26,6 +26,7 @@ class GrowthWords:
     basis: dict[str, str]
     multiple: dict[str, int]
     share: tuple[str, ...]
+    after: dict[str, int]
 
 
 def _section(file: str, table: dict[str, object], name: str) -> dict[str, object]:
@@ -55,6 +56,9 @@ def growth_words() -> GrowthWords:
     basis = _section("growth.toml", table, "basis")
     multiple = _section("growth.toml", table, "multiple")
     share = _section("growth.toml", table, "share")
+    after = _section("growth.toml", table, "after")
+    if any(v not in (1, -1) for v in after.values()):
+        raise KnowledgeError("growth.toml", "[after] values must be 1 or -1")
     if any(v not in (1, -1) for v in direction.values()):
         raise KnowledgeError("growth.toml", "[direction] values must be 1 or -1")
     if any(v not in BASES for v in basis.values()):
@@ -66,6 +70,7 @@ def growth_words() -> GrowthWords:
         {k: str(v) for k, v in basis.items()},
         {k: int(str(v)) for k, v in multiple.items()},
         tuple(share),
+        {k: int(str(v)) for k, v in after.items()},
     )
 
 

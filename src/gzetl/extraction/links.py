@@ -22,9 +22,9 @@ from gzetl.units import currencies
 _CONVERSION_RE = re.compile(
     r"(?:\s+in\s+(?:19|20)\d{2})?\s*(?:[(（]|,)\s*(?:equivalent\s+to|or|i\.e\.,?)?\s*", re.IGNORECASE
 )
+# "grew 5% to 1.2 trillion yuan", "rose 7.8% year-on-year in December to", "doubled ..., reaching"
 _CHANGE_THEN_LEVEL_RE = re.compile(
-    r"(?:\s+compared\s+(?:to|with)\s+(?:19|20)\d{2})?\s*,?\s*(?:to|reaching|to\s+reach|at|hitting)\s+",
-    re.IGNORECASE,
+    r"[^\d.;()%]{0,40}?(?<![\w-])(?:to|reaching|to\s+reach|hitting)\s+", re.IGNORECASE
 )
 _RESPECTIVELY_RE = re.compile(r",?\s*respectively", re.IGNORECASE)
 _LIST_GAP_RE = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)\s*", re.IGNORECASE)
@@ -58,12 +58,14 @@ def _drafts(text: str, mentions: list[Mention], index: SentenceIndex) -> list[Dr
     for m in mentions:
         sentence = index.sentences[index.at(m.start)]
         clause = index.clause(sentence, m.start, m.end)
-        role = role_of(m, text, clause[0])
+        role = role_of(m, text, sentence.start)
         if role == "rate" and _SHARE_OF_RE.search(text, clause[0], m.start):
             role = "share"
         draft = Draft(m, sentence, clause, role)
         if role == "change":
             draft.change = change_of(m, text, clause[0])
+        elif role == "rate" and drafts and _continues(text, drafts[-1], m, "share"):
+            draft.role = "share"
         elif role == "rate" and drafts and _continues_changes(text, drafts[-1], m):
             previous = drafts[-1].change
             assert previous is not None and m.value is not None
@@ -72,6 +74,15 @@ def _drafts(text: str, mentions: list[Mention], index: SentenceIndex) -> list[Dr
             draft.change = Change(sign * m.value, m.basis or previous.basis, m.bound, None)
         drafts.append(draft)
     return drafts
+
+
+def _continues(text: str, previous: Draft, m: Mention, role: str) -> bool:
+    """ "accounted for 15.9%, 12.4% and 10.1%": a bare rate listed right after a share is one too."""
+    return (
+        previous.role == role
+        and m.kind == "percent"
+        and _LIST_GAP_RE.fullmatch(text, previous.mention.end, m.start) is not None
+    )
 
 
 def _continues_changes(text: str, previous: Draft, m: Mention) -> bool:
@@ -147,8 +158,8 @@ def _attach_changes(text: str, drafts: list[Draft]) -> list[Draft]:
             nxt is not None
             and nxt.role == "level"
             and nxt.change is None
-            and _CHANGE_THEN_LEVEL_RE.match(text, gap_from) is not None
-            and _CHANGE_THEN_LEVEL_RE.match(text, gap_from).end() == nxt.mention.start  # type: ignore[union-attr]
+            and nxt.sentence.start == draft.sentence.start
+            and _CHANGE_THEN_LEVEL_RE.fullmatch(text, gap_from, nxt.mention.start) is not None
         ):
             nxt.change = draft.change
             continue
@@ -162,8 +173,23 @@ def _attach_changes(text: str, drafts: list[Draft]) -> list[Draft]:
         if target is not None and target.change is None and target.mention.end <= draft.mention.start:
             target.change = draft.change
             continue
+        if target is None and draft.mention.kind == "pp":
+            share = _previous_share(kept, draft)
+            if share is not None:  # "... accounting for 57.3%. Their share rose by 3.4 pp."
+                share.change = draft.change
+                continue
         kept.append(draft)
     return kept
+
+
+def _previous_share(kept: list[Draft], draft: Draft) -> Draft | None:
+    """The share stated in the paragraph just before a points change, if it has no change."""
+    for d in reversed(kept):
+        if d.sentence.paragraph != draft.sentence.paragraph:
+            return None
+        if d.role == "share":
+            return d if d.change is None else None
+    return None
 
 
 def _statements(text: str, drafts: list[Draft]) -> None:

@@ -93,6 +93,7 @@ class Patterns:
     implied_before: re.Pattern[str]
     implied_after: re.Pattern[str]
     counted: re.Pattern[str]
+    after_rate: re.Pattern[str]
 
 
 @cache
@@ -156,6 +157,7 @@ def patterns() -> Patterns:
     return Patterns(
         digits, words, head, tail, re.compile(basis, flags), negative,
         implied_before, implied_after, counted,
+        re.compile(rf"\s+(?:{alternation(list(gw.after))})(?![\w-])"),
     )
 
 
@@ -197,7 +199,7 @@ def _implied_unit(low: str, start: int, end: int, head: re.Match[str] | None) ->
         or p.implied_before.search(low, max(0, start - 40), start)
         or p.implied_after.match(low, end)
     )
-    if not triggered or (not qual and _YEAR_RE.fullmatch(low, start, end)):
+    if not triggered or _YEAR_RE.fullmatch(low, start, end):
         return None
     window = max(0, start - _SENTENCE_BACK)
     stops = list(_SENTENCE_STOP_RE.finditer(low, window, start))
@@ -207,13 +209,17 @@ def _implied_unit(low: str, start: int, end: int, head: re.Match[str] | None) ->
 
 
 def _multiple(text: str, low: str, start: int, end: int) -> Mention:
-    """ "doubled", "tripled compared to 2020": a change by itself."""
+    """ "doubled", "more than tripled compared to 2020": a change by itself."""
     word = " ".join(low[start:end].split())
     basis = patterns().basis.match(low, end)
     base_year = basis["base_year"] if basis else None
+    head = patterns().head.search(low, max(0, start - _HEAD_WINDOW), start)
+    bound = _bound(head["qual"]) if head is not None and head["qual"] else "eq"
+    if head is not None and head["qual"]:
+        start = head.start("qual")
     written = text[start:end]
     return Mention(
-        start, end, "multiple", written, "", None, None, Decimal(1), None, Decimal(1), "eq",
+        start, end, "multiple", written, "", None, None, Decimal(1), None, Decimal(1), bound,
         "direction", start, 1, _basis(basis["basis"] if basis else None), base_year, False,
         None, written, baseline=Decimal(growth_words().multiple[word]),
     )
@@ -248,9 +254,14 @@ def _mention(  # noqa: PLR0911
     word = " ".join(low[start:end].split())
     if from_words and word in growth_words().multiple:
         return _multiple(text, low, start, end)
-    if from_words and word.split(" ", 1)[0] in {"a", "an"} and word not in number_words().fractions:
-        if word != "a dozen":
-            end = start + len(word.split(" ", 1)[0])  # "a month": the number is "a"
+    article = (
+        from_words
+        and word.split(" ", 1)[0] in {"a", "an"}
+        and word not in number_words().fractions
+        and word != "a dozen"
+    )
+    if article:
+        end = start + len(word.split(" ", 1)[0])  # "a month": the number is "a"
     written = text[start:end]
     head = p.head.search(low, max(0, start - _HEAD_WINDOW), start)
     tail = p.tail.match(low, end)
@@ -265,8 +276,7 @@ def _mention(  # noqa: PLR0911
         kind = "level" if unit else kind
     if kind == "none":
         return None
-    number = 1 if word.split(" ", 1)[0] in {"a", "an"} and word != "a dozen" else None
-    number = Decimal(number) if number else parse_number(written)
+    number = Decimal(1) if article else parse_number(written)
     number_high = parse_number(tail["num2"]) if tail["num2"] else None
     if number is None or ((tail["sep"] or "") == "and" and not (head and head["between"])):
         return None
@@ -280,6 +290,10 @@ def _mention(  # noqa: PLR0911
         raw_unit = text[head.start("cur") : head.end("cur")]
     h = head.groupdict() if head else {}
     direction = h.get("direction")
+    sign = growth_words().direction.get(" ".join(direction.split()), 0) if direction else 0
+    after = p.after_rate.match(low, unit_end) if kind == "percent" and not sign else None
+    if after is not None:
+        sign = growth_words().after[" ".join(after.group().split())]
     return Mention(
         start=span_start,
         end=unit_end,
@@ -294,7 +308,7 @@ def _mention(  # noqa: PLR0911
         bound="range" if number_high is not None else _bound(h.get("qual")),
         head=next((k for k in ("direction", "share", "by", "between", "from", "to") if h.get(k)), ""),
         head_start=head.start() if head else start,
-        direction=growth_words().direction.get(" ".join(direction.split()), 0) if direction else 0,
+        direction=sign,
         basis=_basis(tail["basis"] or direction),
         base_year=tail["base_year"] or tail["ratio_year"],
         ratio=bool(tail["ratio"]),

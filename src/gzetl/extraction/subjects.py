@@ -78,6 +78,10 @@ def find_subjects(text: str) -> list[Named]:
 # likewise ("transported to the airport").
 _WEAK_RE = re.compile(r"(?<![\w-])(?:in|among|from)\s+(?:the\s+)?\Z")
 _WEAK_ANAPHOR_RE = re.compile(r"(?<![\w-])to\s+\Z")
+# An agency that only reports the figure ("Huangpu Customs said", "a GACC spokesperson said").
+_REPORTER_RE = re.compile(r"(?:\s+[\w-]+){0,2}?\s+(?:said|says|announced|reported|stated)(?![\w-])")
+# An anaphor of one kind may name a subject of a close kind ("the port" for an airport port).
+_ANAPHOR_FALLBACK = {"port": "airport", "customs_district": "customs", "city": "district"}
 
 
 def resolve(phrases: list[tuple[int, int, str]], low: str = "") -> list[Named]:
@@ -90,9 +94,12 @@ def resolve(phrases: list[tuple[int, int, str]], low: str = "") -> list[Named]:
     found: list[Named] = []
     for start, end, phrase in phrases:
         name, kind = table[" ".join(phrase.split())]
-        weak = bool(low) and bool(_WEAK_RE.search(low, max(0, start - 12), start))
+        weak = bool(low) and bool(
+            _WEAK_RE.search(low, max(0, start - 12), start)
+            or (kind in AGENCY_KINDS and _REPORTER_RE.match(low, end))
+        )
         if not name:
-            name = last_of_kind.get(kind, "")
+            name = last_of_kind.get(kind, "") or last_of_kind.get(_ANAPHOR_FALLBACK.get(kind, ""), "")
             if not name:
                 continue
             weak = weak or bool(low) and bool(_WEAK_ANAPHOR_RE.search(low, max(0, start - 4), start))
