@@ -114,8 +114,8 @@ def results(
     failures: Mapping[str, pl.DataFrame], *, run_id: str, checked_at: datetime
 ) -> pl.DataFrame:
     """The check_results rows: one per registered check, in registry order."""
-    rows_ = [
+    table = [
         {"run_id": run_id, "checked_at": checked_at, **summarise(check, failures[check.name])}
         for check in CHECKS
     ]
-    return pl.DataFrame(rows_)
+    return pl.DataFrame(table)
