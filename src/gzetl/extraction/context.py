@@ -170,11 +170,22 @@ class Context:
             span = (m.head_start if draft.role == "change" else m.start, m.end)
             unit = m.unit if draft.role in {"level", "rate"} else None
             if draft.subject is None:
-                own = [n for n in self.subjects.between(*draft.clause) if not n.weak]
+                own = [n for n in self.subjects.between(draft.clause[0], m.start) if not n.weak]
                 if draft.role in {"change", "share"} and level is not None and not own:
                     draft.subject = level.subject
                 else:
-                    draft.subject = self.subjects.choose(span, draft.clause, (s.start, s.end), unit, self.current)
+                    alias = self.aliases.choose(span, draft.clause, (s.start, s.end), unit, draft.role)
+                    draft.subject = self.subjects.choose(
+                        span, draft.clause, (s.start, s.end), unit, self.current,
+                        alias.metric if alias else None,
+                    )
+                if (
+                    draft.subject is not None
+                    and _is_group(draft.subject)
+                    and self.partners.between(s.start, s.end)
+                    and not any(n.name == draft.subject for n in self.subjects.between(s.start, s.end))
+                ):  # "Trade with ASEAN ...": the reporter's figure, not the group's
+                    draft.subject = self.current_place
             if draft.metric is None:
                 draft.metric = self.metric_of(draft, level.metric if level else None, draft.subject)
             if draft.role == "share":

@@ -21,6 +21,7 @@ from gzetl.extraction.numbers import alternation, lowered
 
 AGENCY_KINDS = frozenset({"customs"})
 AGENCY_UNITS = frozenset({"measure", "batch"})
+AGENCY_METRICS = frozenset({"clearance_time"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +44,8 @@ def alias_table() -> dict[str, tuple[str, str]]:
     for subject in subjects().values():
         for alias in (subject.name.lower(), *subject.aliases):
             table[alias.lower()] = (subject.name, subject.kind)
+            if not alias.lower().startswith("the "):  # "the port of guangzhou" beats "the port"
+                table.setdefault(f"the {alias.lower()}", (subject.name, subject.kind))
     return table
 
 
@@ -147,6 +150,7 @@ class SubjectIndex:
         sentence: tuple[int, int],
         unit: str | None,
         inherited: str | None,
+        metric: str | None = None,
     ) -> str | None:
         """The subject of a fact at ``fact`` inside ``clause`` inside ``sentence``.
 
@@ -157,7 +161,7 @@ class SubjectIndex:
         start, end = fact
         in_clause = [n for n in self.between(*clause) if n.end <= start or n.start >= end]
         strong = [n for n in in_clause if not n.weak]
-        if unit in AGENCY_UNITS:
+        if unit in AGENCY_UNITS or metric in AGENCY_METRICS:
             agencies = [n for n in in_clause if n.kind in AGENCY_KINDS]
             if agencies:
                 return _nearest(agencies, start, end).name
@@ -168,7 +172,7 @@ class SubjectIndex:
         for candidates in (
             [n for n in strong if n.end <= start and n.kind not in AGENCY_KINDS][-1:],
             [n for n in strong if n.start >= end and n.kind not in AGENCY_KINDS][:1],
-            [n for n in before if n.kind not in AGENCY_KINDS][-1:],
+            [n for n in before if n.kind not in AGENCY_KINDS][:1],
             [_nearest(strong, start, end)] if strong else [],
             before[-1:],
         ):
