@@ -6,9 +6,9 @@ from gzetl.checks.base import blame, failing, number, percent
 
 
 def test_number_is_four_significant_digits() -> None:
-    frame = pl.DataFrame({"x": [193.61e9, 71.7037e9, 5.2, 9878.0, None]})
+    frame = pl.DataFrame({"x": [193.61e9, 71.7037e9, 5.2, 9878.0, None, float("inf")]})
     assert frame.select(number(pl.col("x"))).to_series().to_list() == [
-        "1.936e11", "7.17e10", "5.2", "9878.0", "?",
+        "1.936e11", "7.17e10", "5.2", "9878.0", "?", "inf",
     ]  # fmt: skip
 
 

@@ -23,9 +23,12 @@ def number(expr: pl.Expr) -> pl.Expr:
     """A value for a message: ``1.936e11`` from a million up, else about four digits."""
     magnitude = (expr.abs().log10() + 1e-9).floor()
     mantissa = (expr / pl.lit(10.0).pow(magnitude)).round(3).cast(pl.String)
-    scientific = pl.concat_str(mantissa, pl.lit("e"), magnitude.cast(pl.Int64).cast(pl.String))
+    exponent = magnitude.cast(pl.Int64, strict=False).cast(pl.String)
+    scientific = pl.concat_str(mantissa, pl.lit("e"), exponent)
     return (
-        pl.when(expr.abs() >= 1e6)
+        pl.when(~expr.is_finite())
+        .then(expr.cast(pl.String))
+        .when(expr.abs() >= 1e6)
         .then(scientific)
         .when(expr.abs() >= 100)
         .then(expr.round(1).cast(pl.String))
