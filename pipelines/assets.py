@@ -164,7 +164,7 @@ def validated_tables(
     """Validate the candidate facts, then publish each table; nothing is written if it fails."""
     facts, scan = candidate_facts
     result = validate(
-        facts, scan.documents, scan.texts, run_id=context.run_id, checked_at=datetime.now(UTC)
+        facts, scan.documents, scan.texts, run_id=context.run.run_id, checked_at=datetime.now(UTC)
     )
     warehouse = Warehouse(settings.warehouse_url)
     for name in VALIDATED:
