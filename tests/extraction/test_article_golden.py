@@ -76,10 +76,7 @@ def facts_at(facts: pl.DataFrame, gold: GoldFact) -> list[dict[str, object]]:
 
 
 # Facts the extractor still gets wrong (gold id -> reason); emptied as the extractor improves.
-KNOWN_MISSES: dict[str, str] = {
-    "13": "metric: got cargo_throughput, gold container_throughput (a share keeps the metric of "
-    "its part, 'foreign trade containers')",
-}
+KNOWN_MISSES: dict[str, str] = {}
 
 
 def _param(g: GoldFact) -> object:
