@@ -58,12 +58,6 @@ def conform(candidates: pl.DataFrame) -> pl.DataFrame:
         ) from exc
 
 
-def _failures(
-    candidates: pl.DataFrame, documents: pl.DataFrame, texts: Mapping[str, str]
-) -> dict[str, pl.DataFrame]:
-    return {c.name: checks.run(c, candidates, documents, texts) for c in checks.CHECKS}
-
-
 def _quarantined(numbered: pl.DataFrame, failures: dict[str, pl.DataFrame]) -> pl.DataFrame:
     """``_row, check, severity, message`` for every (row, error check) failure.
 
@@ -115,7 +109,7 @@ def validate(
     if absent:
         raise PublishError("documents", f"documents lack columns {absent}")
     frame = conform(candidates)
-    failures = _failures(frame, documents, texts)
+    failures = checks.run_all(frame, documents, texts)
     numbered = frame.with_row_index(_ROW)
     bad = _quarantined(numbered, failures)
     quarantine = numbered.join(bad, on=_ROW).sort(_ROW, "check").drop(_ROW)

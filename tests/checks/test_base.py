@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from gzetl.checks.base import blame, failing, number, percent
+from gzetl.checks.base import blame, contradictions, failing, number, percent
 
 
 def test_number_is_four_significant_digits() -> None:
@@ -22,13 +22,26 @@ def test_failing_dedups_and_sorts() -> None:
     assert failing(frame).rows() == [("a", "m"), ("b", "m")]
 
 
+def test_contradictions_name_the_other_fact() -> None:
+    pairs = pl.DataFrame({"a": ["v"], "b": ["u"], "message": ["m"]})
+    assert contradictions(pairs).rows() == [("u", "m", "v"), ("v", "m", "u")]
+
+
 def test_blame_picks_the_fact_in_most_contradictions() -> None:
     pairs = pl.DataFrame(
         {"a": ["exports", "imports"], "b": ["total", "total"], "message": ["1", "2"]}
     )
-    assert blame(pairs).rows() == [("total", "1"), ("total", "2")]
+    assert blame(contradictions(pairs)).rows() == [
+        ("total", "1", "exports"),
+        ("total", "2", "imports"),
+    ]
 
 
-def test_blame_reports_both_on_a_tie() -> None:
-    pairs = pl.DataFrame({"a": ["v"], "b": ["u"], "message": ["m"]})
-    assert blame(pairs).rows() == [("u", "m"), ("v", "m")]
+def test_blame_keeps_both_on_a_tie_and_rows_without_a_pair() -> None:
+    found = pl.concat(
+        [
+            contradictions(pl.DataFrame({"a": ["v"], "b": ["u"], "message": ["m"]})),
+            pl.DataFrame({"fact_id": ["w"], "message": ["row"], "other_id": [None]}),
+        ]
+    )
+    assert blame(found).rows() == [("u", "m", "v"), ("v", "m", "u"), ("w", "row", None)]

@@ -4,6 +4,7 @@ from fact_rows import DOCUMENTS, build, ids
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
+from gzetl import checks
 from gzetl.checks.parts import part_exceeds_whole, parts_whole, share_of_whole
 
 TOTAL = {"value": 1.2e12, "raw_value": "1.2"}
@@ -38,7 +39,11 @@ def test_parts_need_every_part() -> None:
 def test_part_exceeds_whole_blames_the_part() -> None:
     frame = build(TOTAL, {**ASEAN, "value": 1.986e12}, {**TOTAL, "doc_id": "d2"})
     found = part_exceeds_whole(frame, DOCUMENTS, {})
-    assert ids(found) == ["f2", "f2"]  # two wholes, one message each
+    assert found.select("fact_id", "other_id").rows() == [
+        ("f1", "f2"), ("f2", "f1"), ("f2", "f3"), ("f3", "f2"),
+    ]  # fmt: skip
+    blamed = checks.run(checks.by_name("part_exceeds_whole"), frame, DOCUMENTS, {})
+    assert ids(blamed) == ["f2", "f2"]  # it exceeds both wholes: blamed alone
 
 
 def test_part_within_whole_passes() -> None:

@@ -20,7 +20,7 @@ from typing import Any
 import polars as pl
 
 from gzetl.checks import conversion, growth, parts, rows, sources, totals
-from gzetl.checks.base import Finder
+from gzetl.checks.base import Finder, blame
 
 SEVERITIES = ("error", "warning")
 SAMPLE_SIZE = 5
@@ -80,12 +80,41 @@ def by_name(name: str) -> Check:
     raise KeyError(f"no check named {name!r}; registered: {[c.name for c in CHECKS]}")
 
 
+def _labelled(check: Check, found: pl.DataFrame) -> pl.DataFrame:
+    return found.select("fact_id", "message").with_columns(
+        check=pl.lit(check.name), severity=pl.lit(check.severity)
+    )
+
+
 def run(
     check: Check, facts: pl.DataFrame, documents: pl.DataFrame, texts: Mapping[str, str]
 ) -> pl.DataFrame:
-    """Failing rows of ``check``: ``fact_id, message, check, severity``."""
-    found = check.find(facts, documents, texts)
-    return found.with_columns(check=pl.lit(check.name), severity=pl.lit(check.severity))
+    """Failing rows of one check alone: ``fact_id, message, check, severity``.
+
+    Of a contradicting pair the likelier culprit is kept (base.blame) within this check.
+    """
+    return _labelled(check, blame(check.find(facts, documents, texts)))
+
+
+def run_all(
+    facts: pl.DataFrame, documents: pl.DataFrame, texts: Mapping[str, str]
+) -> dict[str, pl.DataFrame]:
+    """Failing rows of every registered check, as ``validate`` uses them: check name -> rows.
+
+    The culprit of a contradiction is chosen across all error checks together, so a fact
+    that contradicts its parts and its growth is blamed, not the facts it contradicts.
+    Warning checks report every fact involved.
+    """
+    found = {check.name: check.find(facts, documents, texts) for check in CHECKS}
+    paired = [
+        c.name for c in CHECKS if c.severity == "error" and "other_id" in found[c.name].columns
+    ]
+    if paired:
+        rows_of = [found[name].with_columns(_check=pl.lit(name)) for name in paired]
+        blamed = blame(pl.concat(rows_of))
+        for name in paired:
+            found[name] = blamed.filter(pl.col("_check") == name).drop("_check")
+    return {check.name: _labelled(check, found[check.name]) for check in CHECKS}
 
 
 def summarise(check: Check, failures: pl.DataFrame) -> dict[str, Any]:

@@ -11,12 +11,14 @@ Finder = Callable[[pl.DataFrame, pl.DataFrame, Mapping[str, str]], pl.DataFrame]
 
 
 def failing(frame: pl.DataFrame) -> pl.DataFrame:
-    """The ``fact_id, message`` frame a check returns: one row per fact and finding, sorted."""
-    return (
-        frame.select(pl.col("fact_id").cast(pl.String), pl.col("message").cast(pl.String))
-        .unique()
-        .sort("fact_id", "message")
-    )
+    """The ``fact_id, message`` frame a check returns: one row per fact and finding, sorted.
+
+    A check of contradicting pairs adds ``other_id``, the other fact of the pair.
+    """
+    columns = [pl.col("fact_id").cast(pl.String), pl.col("message").cast(pl.String)]
+    if "other_id" in frame.columns:
+        columns.append(pl.col("other_id").cast(pl.String))
+    return frame.select(columns).unique().sort("fact_id", "message", nulls_last=True)
 
 
 def number(expr: pl.Expr) -> pl.Expr:
@@ -67,27 +69,33 @@ def cell(suffix: str = "") -> pl.Expr:
     return pl.concat_str(parts)
 
 
-def blame(pairs: pl.DataFrame) -> pl.DataFrame:
-    """Failing rows for contradicting pairs ``a, b, message``: the likelier culprit of each.
-
-    A fact that contradicts several others is blamed alone (a total read 1000x too small
-    exceeds by every part); when both members contradict equally often, both are reported,
-    since the pair alone cannot tell which one is wrong.
-    """
-    members = pl.concat([pairs.select(fact_id="a"), pairs.select(fact_id="b")])
-    counts = members.group_by("fact_id").len()
-    scored = pairs.join(counts.rename({"fact_id": "a", "len": "n_a"}), on="a").join(
-        counts.rename({"fact_id": "b", "len": "n_b"}), on="b"
-    )
+def contradictions(pairs: pl.DataFrame) -> pl.DataFrame:
+    """Failing rows for contradicting pairs ``a, b, message``: both members, each naming the
+    other in ``other_id``, so that ``blame`` can pick the likelier culprit."""
     return failing(
         pl.concat(
             [
-                scored.filter(pl.col("n_a") >= pl.col("n_b")).select(
-                    fact_id="a", message="message"
-                ),
-                scored.filter(pl.col("n_b") >= pl.col("n_a")).select(
-                    fact_id="b", message="message"
-                ),
+                pairs.select(fact_id="a", message="message", other_id="b"),
+                pairs.select(fact_id="b", message="message", other_id="a"),
             ]
         )
     )
+
+
+def blame(found: pl.DataFrame) -> pl.DataFrame:
+    """Of each contradicting pair (rows with ``other_id``), keep the likelier culprit.
+
+    A fact that contradicts more facts than its partner does is blamed alone (a total read
+    1000x too small is exceeded by every part; a growth that contradicts two prior values);
+    on a tie both are kept, since the pair alone cannot tell which one is wrong. Rows without
+    ``other_id`` are kept as they are.
+    """
+    if "other_id" not in found.columns:
+        return found
+    pairs = found.filter(pl.col("other_id").is_not_null()).select("fact_id", "other_id").unique()
+    counts = pairs.group_by("fact_id").agg(_n=pl.len())
+    scored = found.join(counts, on="fact_id", how="left").join(
+        counts.select(other_id="fact_id", _n_other="_n"), on="other_id", how="left"
+    )
+    keep = pl.col("other_id").is_null() | (pl.col("_n") >= pl.col("_n_other"))
+    return scored.filter(keep).drop("_n", "_n_other")

@@ -14,7 +14,7 @@ from functools import cache
 import polars as pl
 
 from gzetl.catalogue import load_data
-from gzetl.checks.base import blame, number
+from gzetl.checks.base import contradictions, number
 from gzetl.checks.frames import PERIOD, comparable
 from gzetl.errors import KnowledgeError
 
@@ -106,4 +106,4 @@ def currency_conversion(
             number(allowed_hi),
         )
     )
-    return blame(bad.select(a="fact_id", b="b_id", message="message"))
+    return contradictions(bad.select(a="fact_id", b="b_id", message="message"))

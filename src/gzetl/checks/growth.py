@@ -14,7 +14,7 @@ from collections.abc import Mapping
 
 import polars as pl
 
-from gzetl.checks.base import blame, cell, failing, number, percent, period
+from gzetl.checks.base import cell, contradictions, failing, number, percent, period
 from gzetl.checks.frames import CELL_KEY, SERIES_KEY, comparable, is_each_year
 from gzetl.checks.tolerance import SCALE_FACTOR, change_interval
 
@@ -160,8 +160,8 @@ def growth_scale(
 ) -> pl.DataFrame:
     """V, its change and U disagree by a scale factor: one of the two carries a scale slip.
 
-    The fact in most such contradictions is blamed; both when they tie (see base.blame).
+    Both facts are reported with ``other_id``; ``run`` and ``run_all`` blame the likelier one.
     """
     found = _with_v_period(pairs(facts).filter(pl.col("scale_slip")), facts)
     found = found.with_columns(message=_message("scale slip (x5 or more): "))
-    return blame(found.select(a="from_fact_id", b="u_id", message="message"))
+    return contradictions(found.select(a="from_fact_id", b="u_id", message="message"))

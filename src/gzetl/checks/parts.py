@@ -12,7 +12,7 @@ from collections.abc import Mapping
 import polars as pl
 
 from gzetl.catalogue import metrics
-from gzetl.checks.base import blame, cell, failing, number, period
+from gzetl.checks.base import cell, contradictions, failing, number, period
 from gzetl.checks.frames import PERIOD, comparable, is_each_year
 
 _PLACE = ("subject", "unit", *PERIOD)
@@ -117,7 +117,7 @@ def part_exceeds_whole(
 ) -> pl.DataFrame:
     """A part (exports; trade with one partner; one product) never exceeds its whole.
 
-    The fact in most such contradictions is blamed; both when they tie (see base.blame).
+    Both facts are reported with ``other_id``; ``run`` and ``run_all`` blame the likelier one.
     """
     bad = _part_whole_pairs(_levels(facts)).filter(pl.col("lo") > pl.col("w_hi"))
     bad = bad.with_columns(
@@ -139,7 +139,7 @@ def part_exceeds_whole(
             pl.lit(")"),
         )
     )
-    return blame(bad.select(a="fact_id", b="w_id", message="message"))
+    return contradictions(bad.select(a="fact_id", b="w_id", message="message"))
 
 
 def share_of_whole(
