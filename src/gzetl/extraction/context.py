@@ -159,8 +159,14 @@ class Context:
             paragraphs.setdefault(s.paragraph, s.start)
         levels: dict[int, Draft] = {}
         last_sentence = -1
+        previous: Draft | None = None
         for draft in drafts:
             m, s = draft.mention, draft.sentence
+            if draft.converted and previous is not None:  # the amount's subject, metric, period
+                draft.subject, draft.metric, draft.period = previous.subject, previous.metric, previous.period
+                draft.partner = previous.partner
+                continue
+            previous = draft
             if s.start != last_sentence:
                 if last_sentence >= 0:
                     self._next_sentence = max(self._next_sentence, self.index.at(last_sentence) + 1)
@@ -192,10 +198,10 @@ class Context:
                 whole = self.aliases.after(m.end, draft.clause[1])
                 draft.share_of = whole.metric if whole else draft.metric
             if draft.metric and metrics()[draft.metric].kind == MONEY_KIND:
-                found = [p for p in self.partners.between(s.start, s.end) if p.end <= m.start or p.start >= m.end]
-                in_clause = [p for p in found if draft.clause[0] <= p.start < draft.clause[1]]
-                pick = in_clause or found
-                draft.partner = pick[0].name if pick else None
+                found = [
+                    p for p in self.partners.between(*draft.clause) if p.end <= m.start or p.start >= m.end
+                ]
+                draft.partner = found[0].name if found else None
             period, each_year = self.period_of(draft, paragraphs[s.paragraph])
             if self.main is None and period is not None and period[0] is not None and not s.heading:
                 self.main = period
@@ -208,7 +214,7 @@ class Context:
                 basis = f"vs_{base.group(1)}" if base else default_basis(draft.period[3])
                 draft.change = type(draft.change)(draft.change.pct, basis, draft.change.bound, draft.change.note)
             if draft.role == "level" and not draft.converted:
-                levels.setdefault(s.start, draft)
+                levels[s.start] = draft
             if draft.role in {"level", "rate"} and draft.subject is not None and unit not in AGENCY_UNITS:
                 self._set_current(draft.subject)
         for draft in drafts:

@@ -51,6 +51,7 @@ class Draft:
     period: tuple[date | None, date | None, str | None, str | None] = (None, None, None, None)
     notes: list[str] = field(default_factory=list)
     items: list[Draft] = field(default_factory=list)
+    group: int = -1  # drafts of one "respectively" statement share it
 
 
 def _drafts(text: str, mentions: list[Mention], index: SentenceIndex) -> list[Draft]:
@@ -141,6 +142,7 @@ def _respective_changes(text: str, drafts: list[Draft]) -> list[Draft]:
         if len(levels) >= count and all(d.change is None for d in levels[-count:]):
             for level, change in zip(levels[-count:], drafts[first : last + 1], strict=True):
                 level.change = change.change
+                level.group = id(levels[-count])
             dropped.update(range(first, last + 1))
     return [d for i, d in enumerate(drafts) if i not in dropped]
 
@@ -194,8 +196,11 @@ def _previous_share(kept: list[Draft], draft: Draft) -> Draft | None:
 
 def _statements(text: str, drafts: list[Draft]) -> None:
     """Number the statements: conversions join their amount, "respectively" lists join up."""
+    groups: dict[int, int] = {}
     for i, draft in enumerate(drafts):
         draft.statement = drafts[i - 1].statement if draft.converted and i else i
+        if draft.group != -1:
+            draft.statement = groups.setdefault(draft.group, draft.statement)
     for role in ("level", "change", "share", "rate"):
         for first, last in _runs(text, drafts, role):
             items = drafts[first : last + 1]

@@ -83,6 +83,9 @@ _WEAK_RE = re.compile(r"(?<![\w-])(?:in|among|from)\s+(?:the\s+)?\Z")
 _WEAK_ANAPHOR_RE = re.compile(r"(?<![\w-])to\s+\Z")
 # An agency that only reports the figure ("Huangpu Customs said", "a GACC spokesperson said").
 _REPORTER_RE = re.compile(r"(?:\s+[\w-]+){0,2}?\s+(?:said|says|announced|reported|stated)(?![\w-])")
+# A dateline ("Guangzhou, January 10 --", "GUANGZHOU, Jan. 21 (Xinhua) --") names where the
+# release was written, not what it is about.
+_DATELINE_RE = re.compile(r",\s+[a-z]+\.?\s+\d{1,2}(?:\s+\([^)]*\))?\s+(?:--|—)")
 # An anaphor of one kind may name a subject of a close kind ("the port" for an airport port).
 _ANAPHOR_FALLBACK = {"port": "airport", "customs_district": "customs", "city": "district"}
 
@@ -100,6 +103,7 @@ def resolve(phrases: list[tuple[int, int, str]], low: str = "") -> list[Named]:
         weak = bool(low) and bool(
             _WEAK_RE.search(low, max(0, start - 12), start)
             or (kind in AGENCY_KINDS and _REPORTER_RE.match(low, end))
+            or _DATELINE_RE.match(low, end)
         )
         if not name:
             name = last_of_kind.get(kind, "") or last_of_kind.get(_ANAPHOR_FALLBACK.get(kind, ""), "")

@@ -1,0 +1,95 @@
+"""Tests of the public API (gzetl.extraction) and of gzetl.extraction.assemble / context."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+from gzetl import EXTRACTOR_VERSION
+from gzetl.extraction import extract_document, extract_documents
+from gzetl.schemas.facts import Facts, polars_schema
+
+ARTICLE = Path(__file__).parents[2] / "raw" / "2026-01-guangzhou-customs-14th-five-year-plan.txt"
+
+RELEASE = """Guangdong's Foreign Trade Rises in the First Half
+
+Guangzhou, July 18 -- In the first half of the year, Guangdong's imports and exports reached 4.5 trillion yuan (about 620 billion U.S. dollars), up 6.1% year-on-year. Exports were 2.9 trillion yuan and imports 1.6 trillion yuan, up 7.4% and 3.9%, respectively.
+
+Private enterprises remained the main force. Their imports and exports came to 2.6 trillion yuan, accounting for 57.8% of the total, up 1.2 percentage points.
+
+Trade with ASEAN grew by 9.1% to 700 billion yuan. In June alone, exports rose 4.4% month-on-month.
+"""
+
+
+@pytest.fixture(scope="module")
+def release() -> pl.DataFrame:
+    return extract_document(RELEASE, doc_id="rel", source="corpus/rel.txt", published=date(2025, 7, 18))
+
+
+def test_columns_and_dtypes_are_the_facts_contract(release: pl.DataFrame) -> None:
+    assert release.schema == polars_schema()
+    Facts.validate(release)
+
+
+def test_every_text_is_its_span(release: pl.DataFrame) -> None:
+    for start, end, text in release.select("span_start", "span_end", "text").iter_rows():
+        assert RELEASE[start:end] == text
+
+
+def test_rows(release: pl.DataFrame) -> None:
+    rows = release.select(
+        "text", "subject", "metric", "partner", "period_start", "period_end", "value", "unit", "bound", "change_pct", "change_basis"
+    ).rows()
+    h1 = (date(2025, 1, 1), date(2025, 6, 30))
+    assert rows == [
+        ("4.5 trillion yuan", "Guangdong Province", "import_export_value", None, *h1, 4.5e12, "CNY", "eq", 6.1, "yoy"),
+        ("about 620 billion U.S. dollars", "Guangdong Province", "import_export_value", None, *h1, 6.2e11, "USD", "approx", None, None),
+        ("2.9 trillion yuan", "Guangdong Province", "export_value", None, *h1, 2.9e12, "CNY", "eq", 7.4, "yoy"),
+        ("1.6 trillion yuan", "Guangdong Province", "import_value", None, *h1, 1.6e12, "CNY", "eq", 3.9, "yoy"),
+        ("2.6 trillion yuan", "private enterprises", "import_export_value", None, *h1, 2.6e12, "CNY", "eq", None, None),
+        ("57.8%", "private enterprises", "import_export_value", None, *h1, 57.8, "percent", "eq", 1.2, "pp"),
+        ("700 billion yuan", "Guangdong Province", "import_export_value", "ASEAN", *h1, 7e11, "CNY", "eq", 9.1, "yoy"),
+        ("4.4%", "Guangdong Province", "export_value", None, date(2025, 6, 1), date(2025, 6, 30), None, None, "eq", 4.4, "mom"),
+    ]
+
+
+def test_statements_group_conversions_and_lists(release: pl.DataFrame) -> None:
+    ids = release["statement_id"].to_list()
+    facts = release["fact_id"].to_list()
+    assert ids[1] == ids[0] == facts[0]
+    assert ids[3] == ids[2] == facts[2]
+    assert ids[4:] == facts[4:]
+
+
+def test_fact_ids_are_stable_and_unique(release: pl.DataFrame) -> None:
+    again = extract_document(RELEASE, doc_id="rel", source="corpus/rel.txt", published=date(2025, 7, 18))
+    assert again["fact_id"].to_list() == release["fact_id"].to_list()
+    assert release["fact_id"].n_unique() == release.height
+    assert set(release["fact_id"].str.len_chars()) == {16}
+    assert set(release["extractor_version"]) == {EXTRACTOR_VERSION}
+
+
+def test_many_documents_make_one_frame() -> None:
+    frame = extract_documents(
+        [(RELEASE, "a", "a.txt", date(2025, 7, 18)), ("No figures here.", "b", "b.txt", None), (RELEASE, "c", "c.txt", None)]
+    )
+    assert frame.group_by("doc_id").len().sort("doc_id").rows() == [("a", 8), ("c", 8)]
+    # without a publication date "the first half of the year" and "In June" cannot be dated
+    assert frame.filter(pl.col("doc_id") == "c")["period_start"].null_count() == 8
+
+
+def test_empty_input_gives_an_empty_frame_of_the_contract() -> None:
+    frame = extract_documents([])
+    assert (frame.height, frame.schema) == (0, polars_schema())
+
+
+def test_the_article_gives_25_facts_and_none_from_negatives() -> None:
+    text = ARTICLE.read_text(encoding="utf-8")
+    facts = extract_document(text, doc_id="gz", source=ARTICLE.name, published=date(2026, 1, 15))
+    assert facts.height == 25
+    for phrase in ("14th Five Year Plan", "One Port Pass", "fifth batch", "Fourth Plenary", "thousand mile"):
+        start = text.index(phrase)
+        assert facts.filter((pl.col("span_start") < start + len(phrase)) & (pl.col("span_end") > start)).height == 0

@@ -1,0 +1,102 @@
+"""Tests of gzetl.extraction.growth: rates -> changes."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from gzetl.extraction.growth import RATIO_NOTE, change_of, role_of
+from gzetl.extraction.quantities import scan
+
+# (id, sentence, change_pct, basis, bound, note) of the last mention in the sentence
+CHANGES = [
+    ("up-yoy", "Exports were 5 billion yuan, up 5.2% year-on-year.", "5.2", "yoy", "eq", None),
+    ("increase-of", "It reached 9 tons, a year-on-year increase of 19%.", "19", "yoy", "eq", None),
+    ("grew-by", "Exports of mechanical products grew by 8.7%.", "8.7", None, "eq", None),
+    ("down", "Imports were 3 billion yuan, down 3.1%.", "-3.1", None, "eq", None),
+    ("a-decrease-of", "Exports were 4 billion yuan, a decrease of 2.6%.", "-2.6", None, "eq", None),
+    ("declined", "Imports declined 0.4%.", "-0.4", None, "eq", None),
+    ("times", "Exports of batteries increased 1.7 times.", "170", None, "eq", None),
+    (
+        "times-vs-year",
+        "It was 5 billion yuan, an increase of 1.7 times compared to 2020.",
+        "170",
+        "vs_2020",
+        "eq",
+        None,
+    ),
+    (
+        "times-of",
+        "It hit 312,000 vehicles, three times that of 2020.",
+        "200",
+        "vs_2020",
+        "eq",
+        RATIO_NOTE,
+    ),
+    ("doubled", "Car exports doubled.", "100", None, "eq", None),
+    ("tripled", "Volume tripled.", "200", None, "eq", None),
+    ("pp", "Their share rose by 1.7 percentage points.", "1.7", "pp", "eq", None),
+    ("qoq", "It rose 8.9% quarter-on-quarter.", "8.9", "qoq", "eq", None),
+    ("mom", "Exports grew 9.3% month-on-month.", "9.3", "mom", "eq", None),
+    ("approx-rate", "It rose, a year-on-year increase of about 13%.", "13", "yoy", "approx", None),
+    (
+        "by-half",
+        "It will reduce the clearance time of goods by nearly half.",
+        "-50",
+        None,
+        "approx",
+        None,
+    ),
+    (
+        "improving-by",
+        "It is improving logistics efficiency by about 50%.",
+        "50",
+        None,
+        "approx",
+        None,
+    ),
+    (
+        "after-more",
+        "Crossings were around 14% more than in the same month of last year.",
+        "14",
+        None,
+        "approx",
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "pct", "basis", "bound", "note"),
+    [c[1:] for c in CHANGES],
+    ids=[c[0] for c in CHANGES],
+)
+def test_changes(sentence: str, pct: str, basis: str | None, bound: str, note: str | None) -> None:
+    mention = scan(sentence)[-1]
+    change = change_of(mention, sentence, 0)
+    assert change is not None
+    assert (change.pct, change.basis, change.bound, change.note) == (
+        Decimal(pct),
+        basis,
+        bound,
+        note,
+    )
+
+
+ROLES = [
+    ("share", "Private firms accounted for 57.2% of the total.", "share"),
+    ("rate-level", "It has a recognition rate of over 95%.", "rate"),
+    ("change", "Exports grew by 8.7%.", "change"),
+    ("level", "Exports were 5 billion yuan.", "level"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "role"), [c[1:] for c in ROLES], ids=[c[0] for c in ROLES])
+def test_roles(sentence: str, role: str) -> None:
+    assert role_of(scan(sentence)[-1], sentence, 0) == role
+
+
+def test_a_level_is_not_a_change() -> None:
+    text = "Exports were 5 billion yuan."
+    assert change_of(scan(text)[0], text, 0) is None

@@ -1,0 +1,63 @@
+"""Tests of gzetl.extraction.links: conversions, changes and respectively-lists."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from gzetl.extraction.links import link
+from gzetl.extraction.quantities import scan
+from gzetl.extraction.sentences import SentenceIndex
+
+
+def drafts_of(text: str) -> list[tuple[str, str, Decimal | None, int, bool]]:
+    return [
+        (d.mention.text, d.role, d.change.pct if d.change else None, d.statement, d.converted)
+        for d in link(text, scan(text), SentenceIndex(text))
+    ]
+
+
+def test_conversion_shares_the_statement_and_not_the_change() -> None:
+    text = "Trade reached 45.47 trillion yuan in 2025 (about 6.35 trillion U.S. dollars), up 3.8%."
+    assert drafts_of(text) == [
+        ("45.47 trillion yuan", "level", Decimal("3.8"), 0, False),
+        ("about 6.35 trillion U.S. dollars", "level", None, 0, True),
+    ]
+
+
+def test_respectively_rates_go_to_their_levels() -> None:
+    text = "Exports were 541.3 billion yuan and imports 195.5 billion yuan, up 7.4% and 1.9%, respectively."
+    assert drafts_of(text) == [
+        ("541.3 billion yuan", "level", Decimal("7.4"), 0, False),
+        ("195.5 billion yuan", "level", Decimal("1.9"), 0, False),
+    ]
+
+
+def test_respectively_changes_share_one_statement() -> None:
+    text = (
+        "Exports of appliances, furniture and ceramics grew by 10.2%, 6.8% and 3.5%, respectively."
+    )
+    assert drafts_of(text) == [
+        ("10.2%", "change", Decimal("10.2"), 0, False),
+        ("6.8%", "change", Decimal("6.8"), 0, False),
+        ("3.5%", "change", Decimal("3.5"), 0, False),
+    ]
+
+
+def test_change_before_its_level() -> None:
+    text = "Imports of farm products fell by 4.8% to 31.6 billion yuan."
+    assert drafts_of(text) == [("31.6 billion yuan", "level", Decimal("-4.8"), 0, False)]
+
+
+def test_second_rate_is_its_own_change_only_fact() -> None:
+    text = "Trade reached 12.05 trillion yuan, up 4.9% year-on-year and 3.2% quarter-on-quarter."
+    assert drafts_of(text) == [
+        ("12.05 trillion yuan", "level", Decimal("4.9"), 0, False),
+        ("3.2%", "change", Decimal("3.2"), 1, False),
+    ]
+
+
+def test_points_change_goes_to_the_share_before() -> None:
+    text = (
+        "Private firms accounted for 57.3% of the total. Their share rose by 3.4 percentage points."
+    )
+    assert drafts_of(text) == [("57.3%", "share", Decimal("3.4"), 0, False)]

@@ -1,0 +1,84 @@
+"""Tests of gzetl.extraction.metrics: aliases and the metric of a fact."""
+
+from __future__ import annotations
+
+import pytest
+
+from gzetl.extraction.metrics import MetricIndex, find_aliases, fits, hints
+
+CHOICES = [
+    (
+        "nearest-fitting",
+        "The import and export freight volume exceeded 1.53 million tons.",
+        "1.53",
+        "t",
+        "level",
+        "freight_volume",
+    ),
+    (
+        "alias-inside-span",
+        "There were 122000 inbound and outbound flights.",
+        "122000",
+        "flight",
+        "level",
+        "flights",
+    ),
+    (
+        "rate-level",
+        "It reached a recognition rate of over 95%.",
+        "95",
+        "percent",
+        "level",
+        "recognition_rate",
+    ),
+    (
+        "change-any-metric",
+        "It improved logistics efficiency by about 50%.",
+        "50",
+        None,
+        "change",
+        "logistics_efficiency",
+    ),
+    (
+        "hint-alias",
+        "Private firms imported and exported 702.3 billion yuan.",
+        "702.3",
+        "CNY",
+        "level",
+        "import_export_value",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "unit", "role", "expected"),
+    [c[1:] for c in CHOICES],
+    ids=[c[0] for c in CHOICES],
+)
+def test_choose(text: str, number: str, unit: str | None, role: str, expected: str) -> None:
+    index = MetricIndex(find_aliases(text))
+    start = text.index(number)
+    alias = index.choose((start, start + len(number)), (0, len(text)), (0, len(text)), unit, role)
+    assert alias is not None
+    assert alias.metric == expected
+
+
+def test_specialised_metric_named_earlier_in_the_sentence_wins() -> None:
+    text = "The cross-border e-commerce exports grew, with an export value of 193.61 billion yuan."
+    index = MetricIndex(find_aliases(text))
+    assert index.specialised("export_value", 0, len(text)) == "cbec_export_value"
+
+
+def test_unit_defaults() -> None:
+    assert (
+        hints().default("TEU", None),
+        hints().default("t", "airport"),
+        hints().default("t", "port"),
+    ) == ("container_throughput", "freight_volume", "cargo_throughput")
+
+
+def test_fits() -> None:
+    assert (
+        fits("container_throughput", "TEU", "level"),
+        fits("container_throughput", "t", "level"),
+    ) == (True, False)

@@ -1,0 +1,214 @@
+"""Tests of gzetl.extraction.quantities: number + scale + unit + qualifier -> Mention."""
+
+from __future__ import annotations
+
+import pytest
+
+from gzetl.extraction.quantities import scan
+
+# (id, sentence, [(span text, value in canonical unit, value_high, unit, bound, baseline)])
+LEVELS = [
+    (
+        "trillion-yuan",
+        "Trade reached 1.2 trillion yuan last year.",
+        [("1.2 trillion yuan", 1.2e12, None, "CNY", "eq", None)],
+    ),
+    (
+        "word-number",
+        "Trade exceeded one trillion yuan.",
+        [("exceeded one trillion yuan", 1e12, None, "CNY", "gt", None)],
+    ),
+    (
+        "ten-thousand-tons",
+        "The port handled 2,860 10,000 tons of grain.",
+        [("2,860 10,000 tons", 2.86e7, None, "t", "eq", None)],
+    ),
+    (
+        "hundred-million-yuan",
+        "Exports were 1,234.5 100 million yuan.",
+        [("1,234.5 100 million yuan", 1.2345e11, None, "CNY", "eq", None)],
+    ),
+    (
+        "usd-prefix",
+        "Trade came to $38.6 billion.",
+        [("$38.6 billion", 3.86e10, None, "USD", "eq", None)],
+    ),
+    (
+        "us-dollars",
+        "It was about 1.17 trillion U.S. dollars.",
+        [("about 1.17 trillion U.S. dollars", 1.17e12, None, "USD", "approx", None)],
+    ),
+    (
+        "hk-dollars",
+        "Goods worth 186.5 billion HK dollars crossed.",
+        [("186.5 billion HK dollars", 1.865e11, None, "HKD", "eq", None)],
+    ),
+    (
+        "euros",
+        "Imports reached approximately 19.1 billion euros.",
+        [("approximately 19.1 billion euros", 1.91e10, None, "EUR", "approx", None)],
+    ),
+    (
+        "renminbi",
+        "Exports were 5.91 trillion renminbi.",
+        [("5.91 trillion renminbi", 5.91e12, None, "CNY", "eq", None)],
+    ),
+    (
+        "teus",
+        "The port handled over 28 million TEUs.",
+        [("over 28 million TEUs", 2.8e7, None, "TEU", "gt", None)],
+    ),
+    (
+        "tonnes",
+        "Air cargo reached 1.53 million tonnes.",
+        [("1.53 million tonnes", 1.53e6, None, "t", "eq", None)],
+    ),
+    (
+        "kilograms",
+        "Officers seized 850,000 kilograms of seafood.",
+        [("850,000 kilograms", 850.0, None, "t", "eq", None)],
+    ),
+    (
+        "counted-with-modifiers",
+        "There were 122000 inbound and outbound flights.",
+        [("122000 inbound and outbound flights", 122000.0, None, "flight", "eq", None)],
+    ),
+    (
+        "person-times",
+        "Close to 1.2 million person-times crossed.",
+        [("Close to 1.2 million person-times", 1.2e6, None, "person", "approx", None)],
+    ),
+    (
+        "weeks",
+        "Cars had to wait for about three weeks.",
+        [("about three weeks", 504.0, None, "h", "approx", None)],
+    ),
+    (
+        "range-to",
+        "It cut logistics time by 3 to 5 days.",
+        [("3 to 5 days", 72.0, 120.0, "h", "range", None)],
+    ),
+    (
+        "range-between",
+        "Shipments take between 12 and 18 days.",
+        [("between 12 and 18 days", 288.0, 432.0, "h", "range", None)],
+    ),
+    (
+        "before-after",
+        "It was reduced from 72 hours to within 6 hours.",
+        [("within 6 hours", 6.0, None, "h", "le", 72.0)],
+    ),
+    (
+        "article-month",
+        "It took more than a month by sea.",
+        [("more than a month", 730.0, None, "h", "gt", None)],
+    ),
+    (
+        "at-least",
+        "At least 15 measures were copied.",
+        [("At least 15 measures", 15.0, None, "measure", "ge", None)],
+    ),
+    (
+        "under",
+        "Clearance now takes under 20 hours.",
+        [("under 20 hours", 20.0, None, "h", "lt", None)],
+    ),
+    (
+        "percent-word",
+        "Exports expanded 6.1 percent.",
+        [("6.1 percent", 6.1, None, "percent", "eq", None)],
+    ),
+    (
+        "implied-unit",
+        "Inbound and outbound flights reached 122,000.",
+        [("122,000", 122000.0, None, "flight", "eq", None)],
+    ),
+    (
+        "implied-of-which",
+        "Customs launched 42 measures, at least 15 of which were copied.",
+        [
+            ("42 measures", 42.0, None, "measure", "eq", None),
+            ("at least 15", 15.0, None, "measure", "ge", None),
+        ],
+    ),
+    (
+        "dozen-of-them",
+        "It rolled out twenty-five measures, and a dozen of them target e-commerce.",
+        [
+            ("twenty-five measures", 25.0, None, "measure", "eq", None),
+            ("a dozen", 12.0, None, "measure", "eq", None),
+        ],
+    ),
+    (
+        "nearly-a-third",
+        "E-commerce goods accounted for nearly a third.",
+        [("nearly a third", 33.33, None, "percent", "approx", None)],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"), [c[1:] for c in LEVELS], ids=[c[0] for c in LEVELS]
+)
+def test_levels(sentence: str, expected: list[tuple[object, ...]]) -> None:
+    found = [
+        (
+            m.text,
+            float(m.value) if m.value is not None else None,
+            float(m.value_high) if m.value_high is not None else None,
+            m.unit,
+            m.bound,
+            float(m.baseline) if m.baseline is not None else None,
+        )
+        for m in scan(sentence)
+    ]
+    assert found == expected
+
+
+NEGATIVES = [
+    ("ordinal-plan", "during the 14th Five Year Plan period"),
+    ("plenary-session", "the Fourth Plenary Session of the 20th Central Committee"),
+    ("fifth-batch", "selected as the fifth batch of best practice cases"),
+    ("name-with-number", "the One Port Pass model and Terminal 2 of the airport"),
+    ("slogan", 'achieving "one declaration, one inspection, and one release"'),
+    ("slogan-in-out", 'from "one in and one out" per week to "three in and three out"'),
+    ("idiom", "goods embark on a thousand mile journey to Europe"),
+    ("years", "At the beginning of 2026, compared with 2020"),
+    ("consecutive-years", "for seven consecutive years, five years of hard work"),
+    ("grouping-count", "issued two rounds of policies"),
+    ("rank", "Guangzhou ranked first for many years"),
+    ("hyphenated-hours", "under the 144-hour visa-free transit policy"),
+]
+
+
+@pytest.mark.parametrize("sentence", [c[1] for c in NEGATIVES], ids=[c[0] for c in NEGATIVES])
+def test_negatives_give_no_mention(sentence: str) -> None:
+    assert [m.text for m in scan(sentence)] == []
+
+
+def test_rates_keep_their_growth_words() -> None:
+    [level, rate] = scan("Exports were 5 billion yuan, a year-on-year decrease of about 3.1%.")
+    assert (level.kind, rate.kind, rate.direction, rate.basis, rate.bound) == (
+        "level",
+        "percent",
+        -1,
+        "yoy",
+        "approx",
+    )
+
+
+def test_multiple_reads_its_base_year_and_qualifier() -> None:
+    [m] = scan("Volume more than tripled compared with 2021.")
+    assert (m.text, m.kind, m.bound, m.baseline, m.base_year) == (
+        "more than tripled",
+        "multiple",
+        "gt",
+        200,
+        "2021",
+    )
+
+
+def test_span_is_the_text_at_its_offsets() -> None:
+    text = "Trade with ASEAN grew by 9.1% to 7.56 trillion yuan (about 1 trillion US dollars)."
+    for m in scan(text):
+        assert text[m.start : m.end] == m.text
