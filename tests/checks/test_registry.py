@@ -56,3 +56,17 @@ def test_results_has_one_row_per_check_with_a_sample() -> None:
     assert results.filter(check="period_order").row(0, named=True)["message"] == (
         "period_order: passed"
     )
+
+
+def test_run_all_blames_across_error_checks() -> None:
+    # a total read 1000x too small: exceeded by exports, and off its US$ conversion
+    frame = build(
+        {"value": 1.2e9, "raw_value": "1.2", "statement_id": "s"},
+        {"value": 168.9e9, "raw_value": "168.9", "unit": "USD", "statement_id": "s"},
+        {"metric": "export_value", "value": 720.52e9, "raw_value": "720.52"},
+    )
+    alone = checks.run(checks.by_name("currency_conversion"), frame, DOCUMENTS, {})
+    assert alone.get_column("fact_id").to_list() == ["f1", "f2"]  # a tie within one check
+    together = checks.run_all(frame, DOCUMENTS, {})
+    assert together["currency_conversion"].get_column("fact_id").to_list() == ["f1"]
+    assert together["part_exceeds_whole"].get_column("fact_id").to_list() == ["f1"]

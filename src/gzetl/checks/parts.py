@@ -68,7 +68,6 @@ def parts_whole(
         return failing(pl.DataFrame(schema={"fact_id": pl.String, "message": pl.String}))
     bad = sums.filter((pl.col("sum_lo") > pl.col("w_hi")) | (pl.col("sum_hi") < pl.col("w_lo")))
     bad = bad.with_columns(
-        share_of=pl.lit(None, pl.String),
         message=pl.concat_str(
             pl.lit("parts do not add up: "),
             cell(),
