@@ -14,6 +14,7 @@ from gzetl.evaluation import (
     GoldDocument,
     Report,
     Targets,
+    by_document,
     evaluate,
     format_report,
     load_corpus,
@@ -358,6 +359,8 @@ def test_value_unit_span_and_value_high_must_all_agree(tmp_path: Path) -> None:
     report = score([make_doc(tmp_path)], extracted)
     assert (report.matched, report.misses.height, report.extras.height) == (2, 2, 2)
     assert report.misses["anchor"].to_list() == ["over 2 million TEUs", "3 to 5 days"]
+    assert by_document(report).rows() == [("doc.txt", 2, 2, 2, 0.5)]
+    assert "  doc.txt: F1 0.500 (matched 2, missed 2, extra 2)" in format_report(report)
 
 
 def test_span_must_overlap_the_anchor(tmp_path: Path) -> None:

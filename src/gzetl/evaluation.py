@@ -410,6 +410,8 @@ class Report:
     extras: pl.DataFrame  # extracted facts with no match
     # matched pairs with at least one wrong attribute
     wrong: pl.DataFrame = field(default_factory=pl.DataFrame)
+    # every matched pair with its attribute checks (``<attribute>_ok`` columns)
+    pairs: pl.DataFrame = field(default_factory=pl.DataFrame)
 
     @property
     def precision(self) -> float:
@@ -470,6 +472,7 @@ def score(docs: Sequence[GoldDocument], extracted: pl.DataFrame) -> Report:
         misses=misses,
         extras=extras,
         wrong=wrong,
+        pairs=checked.sort("doc", "anchor_start"),
     )
 
 
@@ -490,6 +493,30 @@ def evaluate(corpus_dir: Path | str, extractor: Extractor | None = None) -> Repo
 
 def _fmt_value(value: float | None, unit: str | None) -> str:
     return "-" if value is None else f"{value:g} {unit or ''}".rstrip()
+
+
+def by_document(report: Report) -> pl.DataFrame:
+    """Gold, extracted and matched counts per document, worst F1 first."""
+    counts = [
+        frame.group_by("doc").agg(pl.len().alias(name))
+        for frame, name in (
+            (report.pairs, "matched"),
+            (report.misses, "missed"),
+            (report.extras, "extra"),
+        )
+        if "doc" in frame.columns
+    ]
+    if not counts:
+        return pl.DataFrame(schema={"doc": pl.String, "f1": pl.Float64})
+    table = counts[0]
+    for other in counts[1:]:
+        table = table.join(other, on="doc", how="full", coalesce=True)
+    table = table.with_columns(pl.exclude("doc").fill_null(0).cast(pl.Int64))
+    for name in ("matched", "missed", "extra"):
+        if name not in table.columns:
+            table = table.with_columns(pl.lit(0, dtype=pl.Int64).alias(name))
+    f1 = 2 * pl.col("matched") / (2 * pl.col("matched") + pl.col("missed") + pl.col("extra"))
+    return table.with_columns(f1=f1).sort(["f1", "doc"])
 
 
 def format_report(report: Report, *, limit: int = 200) -> str:
@@ -515,6 +542,13 @@ def format_report(report: Report, *, limit: int = 200) -> str:
         wrong = [a for a in ATTRIBUTES if not r[f"{a}_ok"]]
         detail = "; ".join(_attribute_detail(r, a) for a in wrong)
         lines.append(f"  {r['doc']} #{r['gold_id']} {r['anchor']!r}: {detail}")
+    worst = by_document(report).filter(pl.col("f1") < 1.0)
+    lines.append(f"documents below F1 1.0 ({worst.height}):")
+    for r in worst.head(limit).iter_rows(named=True):
+        lines.append(
+            f"  {r['doc']}: F1 {r['f1']:.3f} (matched {r['matched']}, "
+            f"missed {r['missed']}, extra {r['extra']})"
+        )
     return "\n".join(lines)
 
 
