@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import heapq
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
@@ -94,6 +95,7 @@ class Patterns:
     implied_after: re.Pattern[str]
     counted: re.Pattern[str]
     after_rate: re.Pattern[str]
+    head_last: frozenset[str]  # the last word of every head phrase: a cheap test before the search
 
 
 @cache
@@ -158,6 +160,10 @@ def patterns() -> Patterns:
         digits, words, head, tail, re.compile(basis, flags), negative,
         implied_before, implied_after, counted,
         re.compile(rf"\s+(?:{alternation(list(gw.after))})(?![\w-])"),
+        frozenset(
+            phrase.split()[-1]
+            for phrase in (*gw.direction, *gw.share, *qualifiers(), "by", "between", "from", "to")
+        ),
     )
 
 
@@ -180,9 +186,28 @@ def _unit_of(tail: re.Match[str]) -> tuple[str, str | None, Decimal, str | None]
     return "none", None, Decimal(1), None
 
 
-def _negative_overlap(low: str, start: int, end: int) -> bool:
-    window = patterns().negative.finditer(low, max(0, start - 60), min(len(low), end + 60))
-    return any(m.start() < end and start < m.end() for m in window)
+def _negative_overlap(negatives: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether ``[start, end)`` overlaps a negative phrase (spans sorted by start)."""
+    i = bisect_left(negatives, (end, end))
+    return any(s < end and start < e for s, e in negatives[max(0, i - 3) : i])
+
+
+def _previous_token(low: str, start: int) -> str:
+    """The word just before ``start`` ("over" in "over 28 million"), punctuation stripped."""
+    end = start
+    while end > 0 and low[end - 1] == " ":
+        end -= 1
+    begin = max(low.rfind(" ", max(0, end - 30), end) + 1, end - 30, 0)
+    return low[begin:end].lstrip("(\"“'")
+
+
+def _head(low: str, start: int) -> re.Match[str] | None:
+    """The words before a number that qualify it, or None; most numbers have none."""
+    p = patterns()
+    token = _previous_token(low, start)
+    if token not in p.head_last and not any(c in token for c in "$€¥") and token not in currencies().before:
+        return None
+    return p.head.search(low, max(0, start - _HEAD_WINDOW), start)
 
 
 _SENTENCE_BACK = 240
@@ -213,7 +238,7 @@ def _multiple(text: str, low: str, start: int, end: int) -> Mention:
     word = " ".join(low[start:end].split())
     basis = patterns().basis.match(low, end)
     base_year = basis["base_year"] if basis else None
-    head = patterns().head.search(low, max(0, start - _HEAD_WINDOW), start)
+    head = _head(low, start)
     bound = _bound(head["qual"]) if head is not None and head["qual"] else "eq"
     if head is not None and head["qual"]:
         start = head.start("qual")
@@ -247,7 +272,7 @@ def _unit_end(tail: re.Match[str], start: int) -> int:
 
 
 def _mention(  # noqa: PLR0911
-    text: str, low: str, start: int, end: int, from_words: bool
+    text: str, low: str, start: int, end: int, from_words: bool, negatives: list[tuple[int, int]]
 ) -> Mention | None:
     """The mention around the number at ``[start, end)``; ``low`` is ``text`` lower-cased."""
     p = patterns()
@@ -263,7 +288,7 @@ def _mention(  # noqa: PLR0911
     if article:
         end = start + len(word.split(" ", 1)[0])  # "a month": the number is "a"
     written = text[start:end]
-    head = p.head.search(low, max(0, start - _HEAD_WINDOW), start)
+    head = _head(low, start)
     tail = p.tail.match(low, end)
     assert tail is not None  # every part of the tail is optional
     kind, unit, factor, note = _unit_of(tail)
@@ -282,7 +307,7 @@ def _mention(  # noqa: PLR0911
         return None
     span_start = _span_start(start, head)
     unit_end = _unit_end(tail, end)
-    if _negative_overlap(low, span_start, unit_end):
+    if _negative_overlap(negatives, span_start, unit_end):
         return None
     unit_from = tail.start("scale") if tail["scale"] else (tail.end("num2") if tail["num2"] else end)
     raw_unit = " ".join(text[unit_from:unit_end].split())
@@ -340,10 +365,11 @@ def scan(text: str) -> list[Mention]:
     words = (
         m for m in p.words.finditer(low) if m.start() == 0 or not _inside_word(low[m.start() - 1])
     )
+    negatives = [m.span() for m in p.negative.finditer(low)]
     for cand in heapq.merge(p.digits.finditer(low), words, key=lambda m: m.start()):
         if cand.start() < last_end:
             continue
-        mention = _mention(text, low, cand.start(), cand.end(), cand.re is p.words)
+        mention = _mention(text, low, cand.start(), cand.end(), cand.re is p.words, negatives)
         if mention is None:
             continue
         found.append(mention)

@@ -44,8 +44,9 @@ def alias_table() -> dict[str, tuple[str, str]]:
     for subject in subjects().values():
         for alias in (subject.name.lower(), *subject.aliases):
             table[alias.lower()] = (subject.name, subject.kind)
-            if not alias.lower().startswith("the "):  # "the port of guangzhou" beats "the port"
-                table.setdefault(f"the {alias.lower()}", (subject.name, subject.kind))
+            variant = f"the {alias.lower()}"
+            if any(variant.startswith(p) for p in anaphora()):  # "the port of guangzhou"
+                table.setdefault(variant, (subject.name, subject.kind))
     return table
 
 
