@@ -69,7 +69,11 @@ def test_warning_publishes_the_fact_with_the_check_in_flags() -> None:
     result = run({**TOTAL, "change_pct": 15.3}, EXPORTS, PRIOR)
     assert result.quarantine.height == 0
     flags = dict(result.facts.select("fact_id", "flags").iter_rows())
-    assert flags == {"total": ["growth_consistency"], "exports": [], "prior": []}
+    assert flags == {
+        "total": ["growth_consistency"],
+        "exports": [],
+        "prior": ["derived_vs_reported"],
+    }
     row = result.check_results.filter(check="growth_consistency").row(0, named=True)
     assert (row["passed"], row["failing_count"], row["severity"]) == (False, 1, "warning")
 
@@ -100,7 +104,7 @@ def test_derived_and_series_come_from_published_facts() -> None:
 
 def test_check_results_carry_the_run() -> None:
     results = run(TOTAL).check_results
-    assert results.height == 19
+    assert results.height == 20
     assert results.select("run_id", "checked_at").unique().rows() == [
         ("run-1", datetime(2026, 1, 31, 8, tzinfo=UTC).replace(tzinfo=None))
     ]
@@ -120,7 +124,7 @@ def test_missing_document_columns_raise_a_publish_error() -> None:
 def test_no_candidates_give_empty_tables() -> None:
     result = run()
     assert (result.facts.height, result.quarantine.height, result.series.height) == (0, 0, 0)
-    assert result.check_results.height == 19
+    assert result.check_results.height == 20
 
 
 RAW = Path(__file__).parents[1] / "raw" / "2026-01-guangzhou-customs-14th-five-year-plan.txt"

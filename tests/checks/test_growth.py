@@ -8,7 +8,7 @@ from fact_rows import DOCUMENTS, build, ids, year
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from gzetl.checks.growth import derive, growth_consistency, growth_scale
+from gzetl.checks.growth import derive, derived_vs_reported, growth_consistency, growth_scale
 
 EXPORTS_2025 = {"metric": "export_value", "value": 720.52e9, "raw_value": "720.52",
                 "change_pct": 6.1, "change_basis": "yoy"}  # fmt: skip
@@ -79,6 +79,16 @@ def test_changed_growth_rate_is_reported_on_the_stating_fact() -> None:
         "growth inconsistent: Guangzhou City export_value (CNY) 2025-01-01..2025-12-31: "
         "7.205e11 (fact f1) against 6.791e11 for 2024-01-01..2024-12-31 (fact f2) implies "
         "+6.1% (+6.1%..+6.1%), stated +9.1% (+9.0%..+9.2%) yoy",
+    )]  # fmt: skip
+
+
+def test_the_reported_prior_is_flagged_against_the_derived_value() -> None:
+    frame = build({**EXPORTS_2025, "change_pct": 9.1}, EXPORTS_2024)
+    assert derived_vs_reported(frame, DOCUMENTS, {}).rows() == [(
+        "f2",
+        "reported value off the derived one: Guangzhou City export_value (CNY) "
+        "2024-01-01..2024-12-31: reported 6.791e11 (fact f2), derived 6.604e11 "
+        "(6.601e11..6.607e11) from fact f1 (7.205e11 for 2025-01-01..2025-12-31, +9.1% yoy)",
     )]  # fmt: skip
 
 

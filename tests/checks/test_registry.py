@@ -14,15 +14,15 @@ from gzetl import checks
 
 def test_names_are_unique_snake_case() -> None:
     names = [c.name for c in checks.CHECKS]
-    assert len(names) == len(set(names)) == 19
+    assert len(names) == len(set(names)) == 20
     assert all(re.fullmatch(r"[a-z][a-z0-9_]*", n) for n in names)
 
 
 def test_severities_as_documented() -> None:
     warnings = [c.name for c in checks.CHECKS if c.severity == "warning"]
     assert warnings == [
-        "growth_consistency", "parts_whole", "share_of_whole", "cross_source_agreement",
-        "cell_ambiguous", "multi_year_totals",
+        "growth_consistency", "derived_vs_reported", "parts_whole", "share_of_whole",
+        "cross_source_agreement", "cell_ambiguous", "multi_year_totals",
     ]  # fmt: skip
 
 
@@ -44,7 +44,7 @@ def test_results_has_one_row_per_check_with_a_sample() -> None:
     frame = build({"value": -1.0}, {"value": -2.0})
     failures = {c.name: checks.run(c, frame, DOCUMENTS, {}) for c in checks.CHECKS}
     results = checks.results(failures, run_id="r1", checked_at=datetime(2026, 1, 1, tzinfo=UTC))
-    assert results.height == 19
+    assert results.height == 20
     row = results.filter(check="value_positive").row(0, named=True)
     assert row["passed"] is False
     assert row["failing_count"] == 2

@@ -218,7 +218,8 @@ class Fault:
 
 FAULTS: tuple[Fault, ...] = (
     Fault("growth rate changed (6.1% -> 9.1%)", _edit("f02-A", change_pct=9.1),
-          "growth_consistency", {"growth_consistency": 1}),
+          "growth_consistency",
+          {"growth_consistency": 1, "derived_vs_reported": 1}),
     Fault("scale word swapped (billion for million: 1.41 million t x1000)",
           _edit("f16-B", value=1.41e9), "growth_scale", {"growth_scale": 2}),
     Fault("scale word swapped (trillion for billion: 2024 exports 679.1 billion x1000)",
@@ -257,7 +258,7 @@ FAULTS: tuple[Fault, ...] = (
           {"multi_year_totals": 7}),
     Fault("each-year figure broken (2022: 1.09 -> 0.99 trillion)",
           _edit("f19-E", value=0.99e12, raw_value="0.99"), "multi_year_totals",
-          {"multi_year_totals": 8, "growth_consistency": 1}),
+          {"multi_year_totals": 8, "growth_consistency": 1, "derived_vs_reported": 1}),
     Fault("fact_id repeated", _repeat_id("f21-C", "f20-C"), "fact_id_unique",
           {"fact_id_unique": 1}),
     Fault("fact of an unknown document", _edit("f23-D", doc_id="doc-X"), "document_known",

@@ -64,6 +64,7 @@ CHECKS: tuple[Check, ...] = (
     _check("currency_conversion", "error", conversion.currency_conversion),
     # across facts: disagreement within plausible revision (warning)
     _check("growth_consistency", "warning", growth.growth_consistency),
+    _check("derived_vs_reported", "warning", growth.derived_vs_reported),
     _check("parts_whole", "warning", parts.parts_whole),
     _check("share_of_whole", "warning", parts.share_of_whole),
     _check("cross_source_agreement", "warning", sources.cross_source_agreement),

@@ -155,6 +155,47 @@ def growth_consistency(
     )
 
 
+def derived_vs_reported(
+    facts: pl.DataFrame, documents: pl.DataFrame, texts: Mapping[str, str]
+) -> pl.DataFrame:
+    """A reported value agrees with the value derived for its period (warning on U).
+
+    The same comparison as growth_consistency seen from the reported fact: U is flagged
+    because a later figure and its change imply another value for it.
+    """
+    found = pairs(facts).filter(~pl.col("agrees") & ~pl.col("scale_slip"))
+    found = _with_v_period(found, facts).with_columns(
+        message=pl.concat_str(
+            pl.lit("reported value off the derived one: "),
+            cell(),
+            pl.lit(" "),
+            period(),
+            pl.lit(": reported "),
+            number(pl.col("u")),
+            pl.lit(" (fact "),
+            pl.col("u_id"),
+            pl.lit("), derived "),
+            number(pl.col("value")),
+            pl.lit(" ("),
+            number(pl.col("value_low")),
+            pl.lit(".."),
+            number(pl.col("value_high")),
+            pl.lit(") from fact "),
+            pl.col("from_fact_id"),
+            pl.lit(" ("),
+            number(pl.col("v")),
+            pl.lit(" for "),
+            pl.col("v_period"),
+            pl.lit(", "),
+            percent(pl.col("c")),
+            pl.lit(" "),
+            pl.col("method"),
+            pl.lit(")"),
+        )
+    )
+    return failing(found.with_columns(fact_id="u_id"))
+
+
 def growth_scale(
     facts: pl.DataFrame, documents: pl.DataFrame, texts: Mapping[str, str]
 ) -> pl.DataFrame:
