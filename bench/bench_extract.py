@@ -113,7 +113,8 @@ def run(label: str, docs: list[tuple[str, str, str, date | None]]) -> None:
     print(f"  facts          {facts.height} ({facts.height / total / 1000:.1f} per KB)")
     print(f"  time           {seconds:.2f} s wall, {cpu:.2f} s CPU")
     print(
-        f"  throughput     {total / cpu:.2f} MB/s per CPU second (one core; wall: {total / seconds:.2f})"
+        f"  throughput     {total / cpu:.2f} MB/s per CPU second"
+        f" (one core; wall: {total / seconds:.2f})"
     )
     print(f"  peak memory    {peak_mb:.0f} MB (max RSS of the process so far)")
 

@@ -13,32 +13,172 @@ JUL_2025 = date(2025, 7, 18)
 
 # (id, text, published, label, start, end, kind)
 CASES = [
-    ("in-year", "In 2025, trade grew", JAN_2026, "In 2025", date(2025, 1, 1), date(2025, 12, 31), "year"),
-    ("by-year", "By 2025, it will reach", JAN_2026, "By 2025", date(2025, 1, 1), date(2025, 12, 31), "year"),
-    ("end-of-year", "by the end of 2024", JAN_2026, "by the end of 2024", date(2024, 1, 1), date(2024, 12, 31), "year"),
+    (
+        "in-year",
+        "In 2025, trade grew",
+        JAN_2026,
+        "In 2025",
+        date(2025, 1, 1),
+        date(2025, 12, 31),
+        "year",
+    ),
+    (
+        "by-year",
+        "By 2025, it will reach",
+        JAN_2026,
+        "By 2025",
+        date(2025, 1, 1),
+        date(2025, 12, 31),
+        "year",
+    ),
+    (
+        "end-of-year",
+        "by the end of 2024",
+        JAN_2026,
+        "by the end of 2024",
+        date(2024, 1, 1),
+        date(2024, 12, 31),
+        "year",
+    ),
     ("last-year", "last year", JAN_2026, "last year", date(2025, 1, 1), date(2025, 12, 31), "year"),
-    ("first-half-in-july", "In the first half, exports rose", JUL_2025, "first half", date(2025, 1, 1), date(2025, 6, 30), "half"),
-    ("first-half-in-january", "the first half", JAN_2026, "first half", date(2025, 1, 1), date(2025, 6, 30), "half"),
-    ("first-half-of-year", "the first half of 2024", JAN_2026, "first half of 2024", date(2024, 1, 1), date(2024, 6, 30), "half"),
+    (
+        "first-half-in-july",
+        "In the first half, exports rose",
+        JUL_2025,
+        "first half",
+        date(2025, 1, 1),
+        date(2025, 6, 30),
+        "half",
+    ),
+    (
+        "first-half-in-january",
+        "the first half",
+        JAN_2026,
+        "first half",
+        date(2025, 1, 1),
+        date(2025, 6, 30),
+        "half",
+    ),
+    (
+        "first-half-of-year",
+        "the first half of 2024",
+        JAN_2026,
+        "first half of 2024",
+        date(2024, 1, 1),
+        date(2024, 6, 30),
+        "half",
+    ),
     ("q1", "in Q1", date(2025, 4, 14), "Q1", date(2025, 1, 1), date(2025, 3, 31), "quarter"),
-    ("fourth-quarter", "the fourth quarter", JAN_2026, "fourth quarter", date(2025, 10, 1), date(2025, 12, 31), "quarter"),
-    ("quarter-of-this-year", "the first quarter of this year", date(2025, 4, 21), "first quarter of this year", date(2025, 1, 1), date(2025, 3, 31), "quarter"),
-    ("jan-to-nov", "From January to November 2024", date(2024, 12, 20), "January to November 2024", date(2024, 1, 1), date(2024, 11, 30), "ytd"),
-    ("jan-and-feb", "In January and February", date(2026, 3, 12), "January and February", date(2026, 1, 1), date(2026, 2, 28), "ytd"),
-    ("first-11-months", "in the first 11 months", date(2025, 12, 8), "first 11 months", date(2025, 1, 1), date(2025, 11, 30), "ytd"),
-    ("first-three-quarters", "the first three quarters", date(2025, 10, 20), "first three quarters", date(2025, 1, 1), date(2025, 9, 30), "ytd"),
-    ("in-december", "In December, exports rose", JAN_2026, "In December", date(2025, 12, 1), date(2025, 12, 31), "month"),
-    ("year-to-date", "year to date", JUL_2025, "year to date", date(2025, 1, 1), date(2025, 6, 30), "ytd"),
-    ("plan", "during the 14th Five Year Plan period", JAN_2026, "14th Five Year Plan period", date(2021, 1, 1), date(2025, 12, 31), "years"),
-    ("plan-words", "the Thirteenth Five-Year Plan", JAN_2026, "Thirteenth Five-Year Plan", date(2016, 1, 1), date(2020, 12, 31), "years"),
-    ("past-years", "Over the past five years", JAN_2026, "the past five years", date(2021, 1, 1), date(2025, 12, 31), "years"),
+    (
+        "fourth-quarter",
+        "the fourth quarter",
+        JAN_2026,
+        "fourth quarter",
+        date(2025, 10, 1),
+        date(2025, 12, 31),
+        "quarter",
+    ),
+    (
+        "quarter-of-this-year",
+        "the first quarter of this year",
+        date(2025, 4, 21),
+        "first quarter of this year",
+        date(2025, 1, 1),
+        date(2025, 3, 31),
+        "quarter",
+    ),
+    (
+        "jan-to-nov",
+        "From January to November 2024",
+        date(2024, 12, 20),
+        "January to November 2024",
+        date(2024, 1, 1),
+        date(2024, 11, 30),
+        "ytd",
+    ),
+    (
+        "jan-and-feb",
+        "In January and February",
+        date(2026, 3, 12),
+        "January and February",
+        date(2026, 1, 1),
+        date(2026, 2, 28),
+        "ytd",
+    ),
+    (
+        "first-11-months",
+        "in the first 11 months",
+        date(2025, 12, 8),
+        "first 11 months",
+        date(2025, 1, 1),
+        date(2025, 11, 30),
+        "ytd",
+    ),
+    (
+        "first-three-quarters",
+        "the first three quarters",
+        date(2025, 10, 20),
+        "first three quarters",
+        date(2025, 1, 1),
+        date(2025, 9, 30),
+        "ytd",
+    ),
+    (
+        "in-december",
+        "In December, exports rose",
+        JAN_2026,
+        "In December",
+        date(2025, 12, 1),
+        date(2025, 12, 31),
+        "month",
+    ),
+    (
+        "year-to-date",
+        "year to date",
+        JUL_2025,
+        "year to date",
+        date(2025, 1, 1),
+        date(2025, 6, 30),
+        "ytd",
+    ),
+    (
+        "plan",
+        "during the 14th Five Year Plan period",
+        JAN_2026,
+        "14th Five Year Plan period",
+        date(2021, 1, 1),
+        date(2025, 12, 31),
+        "years",
+    ),
+    (
+        "plan-words",
+        "the Thirteenth Five-Year Plan",
+        JAN_2026,
+        "Thirteenth Five-Year Plan",
+        date(2016, 1, 1),
+        date(2020, 12, 31),
+        "years",
+    ),
+    (
+        "past-years",
+        "Over the past five years",
+        JAN_2026,
+        "the past five years",
+        date(2021, 1, 1),
+        date(2025, 12, 31),
+        "years",
+    ),
 ]
 
 
 @pytest.mark.parametrize(
-    ("text", "published", "label", "start", "end", "kind"), [c[1:] for c in CASES], ids=[c[0] for c in CASES]
+    ("text", "published", "label", "start", "end", "kind"),
+    [c[1:] for c in CASES],
+    ids=[c[0] for c in CASES],
 )
-def test_find_periods(text: str, published: date, label: str, start: date, end: date, kind: str) -> None:
+def test_find_periods(  # noqa: PLR0917 (one parameter per column of the table)
+    text: str, published: date, label: str, start: date, end: date, kind: str
+) -> None:
     [period] = find_periods(text, published)
     assert (period.label, period.start, period.end, period.kind) == (label, start, end, kind)
 
@@ -57,7 +197,10 @@ def test_not_periods(text: str) -> None:
 
 
 def test_undated_and_document_phrases() -> None:
-    found = [(p.label, p.kind) for p in find_periods("At present it is now 15; in the period it rose", JAN_2026)]
+    found = [
+        (p.label, p.kind)
+        for p in find_periods("At present it is now 15; in the period it rose", JAN_2026)
+    ]
     assert found == [("At present", "undated"), ("now", "undated"), ("in the period", "document")]
 
 
@@ -75,6 +218,6 @@ def test_consecutive_years() -> None:
 
 
 def test_default_basis() -> None:
-    assert [default_basis(k) for k in ("year", "quarter", "half", "ytd", "month", "years", None)] == [
-        "yoy", "yoy", "yoy", "yoy", None, None, None
-    ]
+    assert [
+        default_basis(k) for k in ("year", "quarter", "half", "ytd", "month", "years", None)
+    ] == ["yoy", "yoy", "yoy", "yoy", None, None, None]

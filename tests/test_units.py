@@ -26,7 +26,11 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize(("number", "scale", "phrase", "value", "unit"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+@pytest.mark.parametrize(
+    ("number", "scale", "phrase", "value", "unit"),
+    [c[1:] for c in CASES],
+    ids=[c[0] for c in CASES],
+)
 def test_canonical_value(number: str, scale: str, phrase: str, value: str, unit: str) -> None:
     assert canonical_value(Decimal(number), Decimal(scale), phrase) == (Decimal(value), unit)
 
@@ -48,5 +52,7 @@ def test_counted_nouns_are_marked() -> None:
 
 def test_currency_symbols_before_an_amount() -> None:
     assert (currencies().before["$"], currencies().before["hk$"], currencies().before["rmb"]) == (
-        "USD", "HKD", "CNY"
+        "USD",
+        "HKD",
+        "CNY",
     )

@@ -77,6 +77,11 @@ YTD = ("year to date", "year-to-date", "so far this year")
 _YEAR = r"(?:19|20)\d{2}(?![\d,.]\d)"
 
 
+def _of_year(group: str) -> str:
+    """ "of 2025", "of the year", "of this year" after a quarter, half or month count."""
+    return rf"(?:\s+of\s+(?:the\s+year|this\s+year|(?:the\s+year\s+)?(?P<{group}>{_YEAR})))?"
+
+
 @cache
 def period_regexes() -> tuple[re.Pattern[str], ...]:
     """The period patterns (on lower-cased text); the named group that matched says which kind.
@@ -92,10 +97,10 @@ def period_regexes() -> tuple[re.Pattern[str], ...]:
     patterns = (
         rf"""(?P<ord>{ordinal})\s+(?:                                     # ordinal-led phrases:
             (?P<fyp>five[-\s]year\s+plan)["”]?(?:\s+period)?            #   14th Five-Year Plan
-          | (?P<quarter>quarter)(?:\s+of\s+(?:the\s+year|this\s+year|(?:the\s+year\s+)?(?P<y3>{_YEAR})))?  # the fourth quarter
-          | (?P<half>half)(?:\s+of\s+(?:the\s+year|this\s+year|(?:the\s+year\s+)?(?P<y5>{_YEAR})))?       # the first half
-          | (?P<nmonths>{num})\s+months(?:\s+of\s+(?:the\s+year|this\s+year|(?:the\s+year\s+)?(?P<y1>{_YEAR})))?  # 11 months
-          | (?P<nquarters>{num})\s+quarters(?:\s+of\s+(?P<y7>{_YEAR}))?  #   first three quarters
+          | (?P<quarter>quarter){_of_year("y3")}  # the fourth quarter
+          | (?P<half>half){_of_year("y5")}       # the first half
+          | (?P<nmonths>{num})\s+months{_of_year("y1")}  # 11 months
+          | (?P<nquarters>{num})\s+quarters{_of_year("y7")}  #   first three quarters
         ){end}""",
         rf"""(?P<m1>{month})(?:                                       # January to November 2025
             \s*(?:to|and|-|–|through)\s*(?P<m2>{month})(?:,?\s+(?:of\s+)?(?P<y2>{_YEAR}))?
@@ -104,7 +109,8 @@ def period_regexes() -> tuple[re.Pattern[str], ...]:
         rf"h(?P<hn>[12])(?:\s+(?P<y8>{_YEAR}))?{end}",  # H1
         rf"(?P<year>{_YEAR}){end}",  # (in, by, for) 2025
         rf"the\s+(?:past|last|previous)\s+(?P<past>{num})\s+years{end}",  # the past five years
-        rf"(?P<phrase>{alternation([*YTD, *pw.relative, *pw.undated, *pw.document])}){end}",  # year to date, last year
+        # year to date, last year, at present, in the period
+        rf"(?P<phrase>{alternation([*YTD, *pw.relative, *pw.undated, *pw.document])}){end}",
     )
     return tuple(re.compile(p, re.VERBOSE) for p in patterns)
 

@@ -1,5 +1,7 @@
 """Tests of the public API (gzetl.extraction) and of gzetl.extraction.assemble / context."""
 
+# ruff: noqa: E501  (the release below keeps one paragraph per line, as the genre does)
+
 from __future__ import annotations
 
 from datetime import date
@@ -26,7 +28,9 @@ Trade with ASEAN grew by 9.1% to 700 billion yuan. In June alone, exports rose 4
 
 @pytest.fixture(scope="module")
 def release() -> pl.DataFrame:
-    return extract_document(RELEASE, doc_id="rel", source="corpus/rel.txt", published=date(2025, 7, 18))
+    return extract_document(
+        RELEASE, doc_id="rel", source="corpus/rel.txt", published=date(2025, 7, 18)
+    )
 
 
 def test_columns_and_dtypes_are_the_facts_contract(release: pl.DataFrame) -> None:
@@ -41,18 +45,117 @@ def test_every_text_is_its_span(release: pl.DataFrame) -> None:
 
 def test_rows(release: pl.DataFrame) -> None:
     rows = release.select(
-        "text", "subject", "metric", "partner", "period_start", "period_end", "value", "unit", "bound", "change_pct", "change_basis"
+        "text",
+        "subject",
+        "metric",
+        "partner",
+        "period_start",
+        "period_end",
+        "value",
+        "unit",
+        "bound",
+        "change_pct",
+        "change_basis",
     ).rows()
     h1 = (date(2025, 1, 1), date(2025, 6, 30))
     assert rows == [
-        ("4.5 trillion yuan", "Guangdong Province", "import_export_value", None, *h1, 4.5e12, "CNY", "eq", 6.1, "yoy"),
-        ("about 620 billion U.S. dollars", "Guangdong Province", "import_export_value", None, *h1, 6.2e11, "USD", "approx", None, None),
-        ("2.9 trillion yuan", "Guangdong Province", "export_value", None, *h1, 2.9e12, "CNY", "eq", 7.4, "yoy"),
-        ("1.6 trillion yuan", "Guangdong Province", "import_value", None, *h1, 1.6e12, "CNY", "eq", 3.9, "yoy"),
-        ("2.6 trillion yuan", "private enterprises", "import_export_value", None, *h1, 2.6e12, "CNY", "eq", None, None),
-        ("57.8%", "private enterprises", "import_export_value", None, *h1, 57.8, "percent", "eq", 1.2, "pp"),
-        ("700 billion yuan", "Guangdong Province", "import_export_value", "ASEAN", *h1, 7e11, "CNY", "eq", 9.1, "yoy"),
-        ("4.4%", "Guangdong Province", "export_value", None, date(2025, 6, 1), date(2025, 6, 30), None, None, "eq", 4.4, "mom"),
+        (
+            "4.5 trillion yuan",
+            "Guangdong Province",
+            "import_export_value",
+            None,
+            *h1,
+            4.5e12,
+            "CNY",
+            "eq",
+            6.1,
+            "yoy",
+        ),
+        (
+            "about 620 billion U.S. dollars",
+            "Guangdong Province",
+            "import_export_value",
+            None,
+            *h1,
+            6.2e11,
+            "USD",
+            "approx",
+            None,
+            None,
+        ),
+        (
+            "2.9 trillion yuan",
+            "Guangdong Province",
+            "export_value",
+            None,
+            *h1,
+            2.9e12,
+            "CNY",
+            "eq",
+            7.4,
+            "yoy",
+        ),
+        (
+            "1.6 trillion yuan",
+            "Guangdong Province",
+            "import_value",
+            None,
+            *h1,
+            1.6e12,
+            "CNY",
+            "eq",
+            3.9,
+            "yoy",
+        ),
+        (
+            "2.6 trillion yuan",
+            "private enterprises",
+            "import_export_value",
+            None,
+            *h1,
+            2.6e12,
+            "CNY",
+            "eq",
+            None,
+            None,
+        ),
+        (
+            "57.8%",
+            "private enterprises",
+            "import_export_value",
+            None,
+            *h1,
+            57.8,
+            "percent",
+            "eq",
+            1.2,
+            "pp",
+        ),
+        (
+            "700 billion yuan",
+            "Guangdong Province",
+            "import_export_value",
+            "ASEAN",
+            *h1,
+            7e11,
+            "CNY",
+            "eq",
+            9.1,
+            "yoy",
+        ),
+        (
+            "4.4%",
+            "Guangdong Province",
+            "export_value",
+            None,
+            date(2025, 6, 1),
+            date(2025, 6, 30),
+            None,
+            None,
+            "eq",
+            4.4,
+            "mom",
+        ),
     ]
 
 
@@ -65,7 +168,9 @@ def test_statements_group_conversions_and_lists(release: pl.DataFrame) -> None:
 
 
 def test_fact_ids_are_stable_and_unique(release: pl.DataFrame) -> None:
-    again = extract_document(RELEASE, doc_id="rel", source="corpus/rel.txt", published=date(2025, 7, 18))
+    again = extract_document(
+        RELEASE, doc_id="rel", source="corpus/rel.txt", published=date(2025, 7, 18)
+    )
     assert again["fact_id"].to_list() == release["fact_id"].to_list()
     assert release["fact_id"].n_unique() == release.height
     assert set(release["fact_id"].str.len_chars()) == {16}
@@ -74,7 +179,11 @@ def test_fact_ids_are_stable_and_unique(release: pl.DataFrame) -> None:
 
 def test_many_documents_make_one_frame() -> None:
     frame = extract_documents(
-        [(RELEASE, "a", "a.txt", date(2025, 7, 18)), ("No figures here.", "b", "b.txt", None), (RELEASE, "c", "c.txt", None)]
+        [
+            (RELEASE, "a", "a.txt", date(2025, 7, 18)),
+            ("No figures here.", "b", "b.txt", None),
+            (RELEASE, "c", "c.txt", None),
+        ]
     )
     assert frame.group_by("doc_id").len().sort("doc_id").rows() == [("a", 8), ("c", 8)]
     # without a publication date "the first half of the year" and "In June" cannot be dated
@@ -90,6 +199,17 @@ def test_the_article_gives_25_facts_and_none_from_negatives() -> None:
     text = ARTICLE.read_text(encoding="utf-8")
     facts = extract_document(text, doc_id="gz", source=ARTICLE.name, published=date(2026, 1, 15))
     assert facts.height == 25
-    for phrase in ("14th Five Year Plan", "One Port Pass", "fifth batch", "Fourth Plenary", "thousand mile"):
+    for phrase in (
+        "14th Five Year Plan",
+        "One Port Pass",
+        "fifth batch",
+        "Fourth Plenary",
+        "thousand mile",
+    ):
         start = text.index(phrase)
-        assert facts.filter((pl.col("span_start") < start + len(phrase)) & (pl.col("span_end") > start)).height == 0
+        assert (
+            facts.filter(
+                (pl.col("span_start") < start + len(phrase)) & (pl.col("span_end") > start)
+            ).height
+            == 0
+        )

@@ -20,7 +20,10 @@ def test_a_bad_bound_names_the_file(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(lexicon, "load_data", lambda name: {"bound": {"over": "more"}})
     lexicon.qualifiers.cache_clear()
     try:
-        with pytest.raises(KnowledgeError, match=r"^qualifiers\.toml: \[bound\] \{'over': 'more'\}: bound must be one of"):
+        with pytest.raises(
+            KnowledgeError,
+            match=r"^qualifiers\.toml: \[bound\] \{'over': 'more'\}: bound must be one of",
+        ):
             lexicon.qualifiers()
     finally:
         lexicon.qualifiers.cache_clear()
@@ -30,7 +33,9 @@ def test_a_bad_scale_names_the_file(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(numbers, "load_data", lambda name: {"scale": {"million": "lots"}})
     numbers.scales.cache_clear()
     try:
-        with pytest.raises(KnowledgeError, match=r"^scales\.toml: 'million': 'lots' is not a decimal number$"):
+        with pytest.raises(
+            KnowledgeError, match=r"^scales\.toml: 'million': 'lots' is not a decimal number$"
+        ):
             numbers.scales()
     finally:
         numbers.scales.cache_clear()
@@ -40,7 +45,10 @@ def test_a_hint_naming_an_unknown_metric_names_the_file(monkeypatch: pytest.Monk
     monkeypatch.setattr(metrics, "load_data", lambda name: {"aliases": {"boats": "boat_count"}})
     metrics.hints.cache_clear()
     try:
-        with pytest.raises(KnowledgeError, match=r"^metric_hints\.toml: \[aliases\] 'boats': 'boat_count' is not a key"):
+        with pytest.raises(
+            KnowledgeError,
+            match=r"^metric_hints\.toml: \[aliases\] 'boats': 'boat_count' is not a key",
+        ):
             metrics.hints()
     finally:
         metrics.hints.cache_clear()

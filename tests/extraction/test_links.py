@@ -25,7 +25,10 @@ def test_conversion_shares_the_statement_and_not_the_change() -> None:
 
 
 def test_respectively_rates_go_to_their_levels() -> None:
-    text = "Exports were 541.3 billion yuan and imports 195.5 billion yuan, up 7.4% and 1.9%, respectively."
+    text = (
+        "Exports were 541.3 billion yuan and imports 195.5 billion yuan, "
+        "up 7.4% and 1.9%, respectively."
+    )
     assert drafts_of(text) == [
         ("541.3 billion yuan", "level", Decimal("7.4"), 0, False),
         ("195.5 billion yuan", "level", Decimal("1.9"), 0, False),

@@ -63,4 +63,4 @@ def test_choose(
     index = SubjectIndex(find_names(text).subjects)
     start = text.index(number)
     span = (start, start + len(number))
-    assert index.choose(span, (0, len(text)), (0, len(text)), unit, inherited) == expected
+    assert index.choose(span, (0, len(text)), (0, len(text)), unit, inherited=inherited) == expected

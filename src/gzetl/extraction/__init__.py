@@ -25,12 +25,12 @@ def _frame(columns: dict[str, list[Any]]) -> pl.DataFrame:
 def extract_document(
     text: str, *, doc_id: str, source: str, published: date | None
 ) -> pl.DataFrame:
-    """All facts of one document, columns and dtypes exactly ``gzetl.schemas.facts.polars_schema()``."""
+    """All facts of one document; columns and dtypes are ``gzetl.schemas.facts.polars_schema()``."""
     return extract_documents([(text, doc_id, source, published)])
 
 
 def extract_documents(docs: Iterable[tuple[str, str, str, date | None]]) -> pl.DataFrame:
-    """(text, doc_id, source, published) tuples -> one frame; the fast path for thousands of docs."""
+    """(text, doc_id, source, published) tuples -> one frame; the fast path for many documents."""
     # Imported here: gzetl.periods uses gzetl.extraction.numbers, and assemble uses periods.
     from gzetl.extraction.assemble import COLUMNS, document_rows  # noqa: PLC0415
 

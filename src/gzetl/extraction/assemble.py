@@ -14,10 +14,33 @@ from gzetl.extraction.quantities import scan
 from gzetl.extraction.sentences import SentenceIndex
 
 COLUMNS = (
-    "fact_id", "doc_id", "source", "span_start", "span_end", "text", "sentence", "statement_id",
-    "subject", "metric", "partner", "product", "share_of", "period_start", "period_end",
-    "period_label", "value", "value_high", "unit", "bound", "baseline_value", "change_pct",
-    "change_basis", "raw_value", "raw_unit", "note", "extractor_version",
+    "fact_id",
+    "doc_id",
+    "source",
+    "span_start",
+    "span_end",
+    "text",
+    "sentence",
+    "statement_id",
+    "subject",
+    "metric",
+    "partner",
+    "product",
+    "share_of",
+    "period_start",
+    "period_end",
+    "period_label",
+    "value",
+    "value_high",
+    "unit",
+    "bound",
+    "baseline_value",
+    "change_pct",
+    "change_basis",
+    "raw_value",
+    "raw_unit",
+    "note",
+    "extractor_version",
 )
 
 

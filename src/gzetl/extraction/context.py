@@ -65,7 +65,10 @@ class Context:
     def _advance(self, upto: Sentence) -> None:
         """Carry the subject over the sentences before ``upto`` that state no figure."""
         sentences = self.index.sentences
-        while self._next_sentence < len(sentences) and sentences[self._next_sentence].start < upto.start:
+        while (
+            self._next_sentence < len(sentences)
+            and sentences[self._next_sentence].start < upto.start
+        ):
             s = sentences[self._next_sentence]
             if s.heading:
                 self.current = self.current_place = None
@@ -93,7 +96,8 @@ class Context:
 
     def _inherited(self, sentence: Sentence, paragraph_start: int) -> PeriodValue | None:
         earlier = [
-            p for p in self.periods_between(paragraph_start, sentence.start)
+            p
+            for p in self.periods_between(paragraph_start, sentence.start)
             if p.kind in INHERITED_KINDS and p.start is not None
         ]
         if earlier:
@@ -104,7 +108,9 @@ class Context:
         """(the period of a draft, whether "N consecutive years" applied: note "each year")."""
         m, s = draft.mention, draft.sentence
         start = m.head_start if draft.role == "change" else m.start
-        in_sentence = [p for p in self.periods_between(s.start, s.end) if p.end_pos <= start or p.pos >= m.end]
+        in_sentence = [
+            p for p in self.periods_between(s.start, s.end) if p.end_pos <= start or p.pos >= m.end
+        ]
         before = [p for p in in_sentence if p.end_pos <= start]
         after = [p for p in in_sentence if p.pos >= m.end]
         chosen = before[-1] if before else (after[0] if after else None)
@@ -131,7 +137,11 @@ class Context:
         """The metric of a draft: nearest fitting alias, refined, else a default for the unit."""
         m, s = draft.mention, draft.sentence
         span = (m.head_start if draft.role == "change" else m.start, m.end)
-        if draft.role == "share" and level_metric is not None and metrics()[level_metric].kind == MONEY_KIND:
+        if (
+            draft.role == "share"
+            and level_metric is not None
+            and metrics()[level_metric].kind == MONEY_KIND
+        ):
             return level_metric
         unit = m.unit if draft.role in {"level", "rate"} else None
         alias = self.aliases.choose(span, draft.clause, (s.start, s.end), unit, draft.role)
@@ -146,7 +156,11 @@ class Context:
     def _product(self, metric_start: int) -> str | None:
         """A trade-mode word written just before the metric ("foreign trade containers")."""
         before = self.aliases.between(max(0, metric_start - 40), metric_start)
-        if before and before[-1].metric == TRADE_MODE and self.text[before[-1].end : metric_start].isspace():
+        if (
+            before
+            and before[-1].metric == TRADE_MODE
+            and self.text[before[-1].end : metric_start].isspace()
+        ):
             return " ".join(self.text[before[-1].start : before[-1].end].split()).lower()
         return None
 
@@ -163,63 +177,85 @@ class Context:
         for draft in drafts:
             m, s = draft.mention, draft.sentence
             if draft.converted and previous is not None:  # the amount's subject, metric, period
-                draft.subject, draft.metric, draft.period = previous.subject, previous.metric, previous.period
-                draft.partner = previous.partner
+                draft.subject, draft.metric = previous.subject, previous.metric
+                draft.period, draft.partner = previous.period, previous.partner
                 continue
             previous = draft
             if s.start != last_sentence:
                 if last_sentence >= 0:
-                    self._next_sentence = max(self._next_sentence, self.index.at(last_sentence) + 1)
+                    done = self.index.at(last_sentence) + 1
+                    self._next_sentence = max(self._next_sentence, done)
                 self._advance(s)
                 last_sentence = s.start
             level = levels.get(s.start)
-            span = (m.head_start if draft.role == "change" else m.start, m.end)
             unit = m.unit if draft.role in {"level", "rate"} else None
             if draft.subject is None:
-                own = [n for n in self.subjects.between(draft.clause[0], m.start) if not n.weak]
-                if draft.role in {"change", "share"} and level is not None and not own:
-                    draft.subject = level.subject
-                else:
-                    alias = self.aliases.choose(span, draft.clause, (s.start, s.end), unit, draft.role)
-                    draft.subject = self.subjects.choose(
-                        span, draft.clause, (s.start, s.end), unit, self.current,
-                        alias.metric if alias else None,
-                    )
-                if (
-                    draft.subject is not None
-                    and _is_group(draft.subject)
-                    and self.partners.between(s.start, s.end)
-                    and not any(n.name == draft.subject for n in self.subjects.between(s.start, s.end))
-                ):  # "Trade with ASEAN ...": the reporter's figure, not the group's
-                    draft.subject = self.current_place
+                draft.subject = self._subject_of(draft, level, unit)
             if draft.metric is None:
                 draft.metric = self.metric_of(draft, level.metric if level else None, draft.subject)
             if draft.role == "share":
                 whole = self.aliases.after(m.end, draft.clause[1])
                 draft.share_of = whole.metric if whole else draft.metric
-            if draft.metric and metrics()[draft.metric].kind == MONEY_KIND:
-                found = [
-                    p for p in self.partners.between(*draft.clause) if p.end <= m.start or p.start >= m.end
-                ]
-                draft.partner = found[0].name if found else None
-            period, each_year = self.period_of(draft, paragraphs[s.paragraph])
-            if self.main is None and period is not None and period[0] is not None and not s.heading:
-                self.main = period
-            if period is not None:
-                draft.period = period
-            if each_year:
-                draft.notes.append(EACH_YEAR)
-            if draft.change is not None and draft.change.basis is None:
-                base = _BASE_YEAR_RE.search(self.text, m.end, draft.clause[1])
-                basis = f"vs_{base.group(1)}" if base else default_basis(draft.period[3])
-                draft.change = type(draft.change)(draft.change.pct, basis, draft.change.bound, draft.change.note)
+            draft.partner = self._partner_of(draft)
+            self._date(draft, paragraphs[s.paragraph])
             if draft.role == "level" and not draft.converted:
                 levels[s.start] = draft
-            if draft.role in {"level", "rate"} and draft.subject is not None and unit not in AGENCY_UNITS:
+            if draft.role in {"level", "rate"} and draft.subject and unit not in AGENCY_UNITS:
                 self._set_current(draft.subject)
         for draft in drafts:
             if draft.items:
                 self._respectively(draft.items)
+
+    def _subject_of(self, draft: Draft, level: Draft | None, unit: str | None) -> str | None:
+        m, s = draft.mention, draft.sentence
+        sentence = (s.start, s.end)
+        own = [n for n in self.subjects.between(draft.clause[0], m.start) if not n.weak]
+        if draft.role in {"change", "share"} and level is not None and not own:
+            return level.subject
+        span = (m.head_start if draft.role == "change" else m.start, m.end)
+        alias = self.aliases.choose(span, draft.clause, sentence, unit, draft.role)
+        subject = self.subjects.choose(
+            span,
+            draft.clause,
+            sentence,
+            unit,
+            inherited=self.current,
+            metric=alias.metric if alias else None,
+        )
+        if (
+            subject is not None
+            and _is_group(subject)
+            and self.partners.between(*sentence)
+            and not any(n.name == subject for n in self.subjects.between(*sentence))
+        ):  # "Trade with ASEAN ...": the reporter's figure, not the group's
+            return self.current_place
+        return subject
+
+    def _partner_of(self, draft: Draft) -> str | None:
+        """A trading partner named in the clause of a money figure ("trade with ASEAN")."""
+        m = draft.mention
+        if not draft.metric or metrics()[draft.metric].kind != MONEY_KIND:
+            return None
+        found = [
+            p for p in self.partners.between(*draft.clause) if p.end <= m.start or p.start >= m.end
+        ]
+        return found[0].name if found else None
+
+    def _date(self, draft: Draft, paragraph_start: int) -> None:
+        """Set the period of a draft (and the document's main period) and its change basis."""
+        period, each_year = self.period_of(draft, paragraph_start)
+        dated = period is not None and period[0] is not None
+        if self.main is None and dated and not draft.sentence.heading:
+            self.main = period
+        if period is not None:
+            draft.period = period
+        if each_year:
+            draft.notes.append(EACH_YEAR)
+        change = draft.change
+        if change is not None and change.basis is None:
+            base = _BASE_YEAR_RE.search(self.text, draft.mention.end, draft.clause[1])
+            basis = f"vs_{base.group(1)}" if base else default_basis(draft.period[3])
+            draft.change = type(change)(change.pct, basis, change.bound, change.note)
 
     def _respectively(self, items: list[Draft]) -> None:
         """Give each item of a "respectively" list the subject, partner or metric of its entry."""

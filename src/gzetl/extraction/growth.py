@@ -49,7 +49,7 @@ def _verb_sign(text: str, clause_start: int, pos: int) -> int:
     return sign
 
 
-def role_of(m: Mention, text: str, clause_start: int) -> str:
+def role_of(m: Mention, text: str, clause_start: int) -> str:  # noqa: PLR0911 (a decision table)
     """level, rate, share or change."""
     if m.kind in CHANGE_KINDS:
         return "change"

@@ -89,7 +89,9 @@ def implied_unit() -> ImpliedUnit:
     verbs, after = section.get("verbs"), section.get("after")
     for name, value in (("verbs", verbs), ("after", after)):
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise KnowledgeError("qualifiers.toml", f"[implied_unit] {name} must be a list of phrases")
+            raise KnowledgeError(
+                "qualifiers.toml", f"[implied_unit] {name} must be a list of phrases"
+            )
     assert isinstance(verbs, list) and isinstance(after, list)
     return ImpliedUnit(tuple(v.lower() for v in verbs), tuple(a.lower() for a in after))
 

@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -20,7 +21,8 @@ from gzetl.extraction.sentences import Sentence, SentenceIndex
 from gzetl.units import currencies
 
 _CONVERSION_RE = re.compile(
-    r"(?:\s+in\s+(?:19|20)\d{2})?\s*(?:[(（]|,)\s*(?:equivalent\s+to|or|i\.e\.,?)?\s*", re.IGNORECASE
+    r"(?:\s+in\s+(?:19|20)\d{2})?\s*(?:[(（]|,)\s*(?:equivalent\s+to|or|i\.e\.,?)?\s*",
+    re.IGNORECASE,
 )
 # "grew 5% to 1.2 trillion yuan", "rose 7.8% year-on-year in December to", "doubled ..., reaching"
 _CHANGE_THEN_LEVEL_RE = re.compile(
@@ -78,7 +80,7 @@ def _drafts(text: str, mentions: list[Mention], index: SentenceIndex) -> list[Dr
 
 
 def _continues(text: str, previous: Draft, m: Mention, role: str) -> bool:
-    """ "accounted for 15.9%, 12.4% and 10.1%": a bare rate listed right after a share is one too."""
+    """ "accounted for 15.9%, 12.4% and 10.1%": a bare rate listed after a share is one too."""
     return (
         previous.role == role
         and m.kind == "percent"
@@ -99,7 +101,7 @@ def _continues_changes(text: str, previous: Draft, m: Mention) -> bool:
 def _conversions(text: str, drafts: list[Draft]) -> None:
     """ "8.3 trillion yuan (about 1.17 trillion U.S. dollars)": the second is a conversion."""
     codes = set(currencies().after.values())
-    for first, second in zip(drafts, drafts[1:], strict=False):
+    for first, second in itertools.pairwise(drafts):
         if (
             first.role == second.role == "level"
             and first.mention.unit in codes
@@ -120,7 +122,9 @@ def _runs(text: str, drafts: list[Draft], role: str) -> list[tuple[int, int]]:
             while (
                 end + 1 < len(drafts)
                 and drafts[end + 1].role == role
-                and _LIST_GAP_RE.fullmatch(text, drafts[end].mention.end, drafts[end + 1].mention.start)
+                and _LIST_GAP_RE.fullmatch(
+                    text, drafts[end].mention.end, drafts[end + 1].mention.start
+                )
             ):
                 end += 1
             if end > start and _RESPECTIVELY_RE.match(text, drafts[end].mention.end):
@@ -136,7 +140,8 @@ def _respective_changes(text: str, drafts: list[Draft]) -> list[Draft]:
         count = last - first + 1
         sentence = drafts[first].sentence.start
         levels = [
-            d for d in drafts[:first]
+            d
+            for d in drafts[:first]
             if d.sentence.start == sentence and d.role in LEVEL_ROLES and not d.converted
         ]
         if len(levels) >= count and all(d.change is None for d in levels[-count:]):
@@ -167,12 +172,19 @@ def _attach_changes(text: str, drafts: list[Draft]) -> list[Draft]:
             continue
         target = next(
             (
-                d for d in reversed(kept)
-                if d.sentence.start == draft.sentence.start and d.role in LEVEL_ROLES and not d.converted
+                d
+                for d in reversed(kept)
+                if d.sentence.start == draft.sentence.start
+                and d.role in LEVEL_ROLES
+                and not d.converted
             ),
             None,
         )
-        if target is not None and target.change is None and target.mention.end <= draft.mention.start:
+        if (
+            target is not None
+            and target.change is None
+            and target.mention.end <= draft.mention.start
+        ):
             target.change = draft.change
             continue
         if target is None and draft.mention.kind == "pp":

@@ -62,9 +62,13 @@ def hints() -> MetricHints:
         " ".join(k.lower().split()): _known(v, f"[aliases] {k!r}")
         for k, v in table.get("aliases", {}).items()
     }
-    defaults = {k: _known(v, f"[unit_default] {k}") for k, v in table.get("unit_default", {}).items()}
+    defaults = {
+        k: _known(v, f"[unit_default] {k}") for k, v in table.get("unit_default", {}).items()
+    }
     by_kind = {
-        kind: {u: _known(m, f"[unit_default_by_subject_kind.{kind}] {u}") for u, m in entries.items()}
+        kind: {
+            u: _known(m, f"[unit_default_by_subject_kind.{kind}] {u}") for u, m in entries.items()
+        }
         for kind, entries in table.get("unit_default_by_subject_kind", {}).items()
     }
     specialise = {

@@ -5,8 +5,10 @@ Where phrases overlap, the longest one at a position wins ("private enterprises"
 subject, so its "enterprises" is not also read as a metric alias).
 
 >>> names = find_names("Exports of Guangzhou to ASEAN")
->>> [(a.metric, a.start) for a in names.aliases], [s.name for s in names.subjects], [p.name for p in names.partners]
-([('export_value', 0)], ['Guangzhou City'], ['ASEAN'])
+>>> [(a.metric, a.start) for a in names.aliases]
+[('export_value', 0)]
+>>> [s.name for s in names.subjects], [p.name for p in names.partners]
+(['Guangzhou City'], ['ASEAN'])
 """
 
 from __future__ import annotations

@@ -129,7 +129,7 @@ def _emit(node: dict[str, dict[str, Any]]) -> str:
 
 
 def lowered(text: str) -> str:
-    """``text`` in lower case with every offset kept (a character whose lower case is longer stays)."""
+    """``text`` in lower case, every offset kept (a character whose lower case is longer stays)."""
     low = text.lower()
     if len(low) == len(text):
         return low

@@ -34,7 +34,10 @@ from gzetl.extraction.numbers import (
 from gzetl.units import currencies, units
 
 # Words that may not stand between a number and the noun it counts ("two rounds of 102 measures").
-_STOP = r"of|the|in|to|for|with|by|at|from|on|a|an|is|was|were|are|has|have|had|will|which|that|and\s+\d"
+_STOP = (
+    r"of|the|in|to|for|with|by|at|from|on|a|an|is|was|were|are|has|have|had|will|which|that"
+    r"|and\s+\d"
+)
 _YEAR = r"(?:19|20)\d{2}(?!\d)"
 _HEAD_WINDOW = 80
 PERCENT = "percent"
@@ -132,13 +135,16 @@ def patterns() -> Patterns:
     )
     basis = rf"""(?:\s*,?\s*(?:
             (?P<basis>{alternation(list(gw.basis))})(?![\w-])             # year-on-year
-          | (?:compared\s+(?:to|with)|over|than(?:\s+in)?|from)\s+(?:that\s+of\s+)?(?P<base_year>{_YEAR})
-          | (?P<ratio>that\s+of|the\s+level\s+of|as\s+much\s+as|as\s+many\s+as)(?:\s+(?:in\s+)?(?P<ratio_year>{_YEAR}))?
+          | (?:compared\s+(?:to|with)|over|than(?:\s+in)?|from)\s+     # compared to 2020
+              (?:that\s+of\s+)?(?P<base_year>{_YEAR})
+          | (?P<ratio>that\s+of|the\s+level\s+of|as\s+much\s+as|as\s+many\s+as)  # 3 times that of
+              (?:\s+(?:in\s+)?(?P<ratio_year>{_YEAR}))?
         ))?"""
+    scales = scale_pattern()
     tail = re.compile(
         rf"""
         (?:\s*(?P<sep>to|and|-|–|~)\s*(?P<num2>{num}))?                  # range: 3 to 5
-        (?P<scale>\s*(?:{scale_pattern()})(?:\s+(?:{scale_pattern()}))*(?![\w]))?  # trillion, 10,000
+        (?P<scale>\s*(?:{scales})(?:\s+(?:{scales}))*(?![\w]))?          # trillion, 10,000
         (?:
             \s+(?P<pp>percentage\s+points?)(?![\w])                      # 1.7 percentage points
           | \s*(?P<times>times|-?fold)(?![\w])                           # 1.7 times
@@ -157,8 +163,15 @@ def patterns() -> Patterns:
     counted = re.compile(rf"(?<![\w-])(?:{counted_units})(?![\w-])")
     negative = re.compile(rf"(?<![\w-])(?:{alternation(list(negatives()))})(?![\w-])")
     return Patterns(
-        digits, words, head, tail, re.compile(basis, flags), negative,
-        implied_before, implied_after, counted,
+        digits,
+        words,
+        head,
+        tail,
+        re.compile(basis, flags),
+        negative,
+        implied_before,
+        implied_after,
+        counted,
         re.compile(rf"\s+(?:{alternation(list(gw.after))})(?![\w-])"),
         frozenset(
             phrase.split()[-1]
@@ -205,7 +218,11 @@ def _head(low: str, start: int) -> re.Match[str] | None:
     """The words before a number that qualify it, or None; most numbers have none."""
     p = patterns()
     token = _previous_token(low, start)
-    if token not in p.head_last and not any(c in token for c in "$€¥") and token not in currencies().before:
+    if (
+        token not in p.head_last
+        and not any(c in token for c in "$€¥")
+        and token not in currencies().before
+    ):
         return None
     return p.head.search(low, max(0, start - _HEAD_WINDOW), start)
 
@@ -244,9 +261,26 @@ def _multiple(text: str, low: str, start: int, end: int) -> Mention:
         start = head.start("qual")
     written = text[start:end]
     return Mention(
-        start, end, "multiple", written, "", None, None, Decimal(1), None, Decimal(1), bound,
-        "direction", start, 1, _basis(basis["basis"] if basis else None), base_year, False,
-        None, written, baseline=Decimal(growth_words().multiple[word]),
+        start,
+        end,
+        "multiple",
+        written,
+        "",
+        None,
+        None,
+        Decimal(1),
+        None,
+        Decimal(1),
+        bound,
+        "direction",
+        start,
+        1,
+        _basis(basis["basis"] if basis else None),
+        base_year,
+        False,
+        None,
+        written,
+        baseline=Decimal(growth_words().multiple[word]),
     )
 
 
@@ -271,8 +305,8 @@ def _unit_end(tail: re.Match[str], start: int) -> int:
     return max(end, start)
 
 
-def _mention(  # noqa: PLR0911
-    text: str, low: str, start: int, end: int, from_words: bool, negatives: list[tuple[int, int]]
+def _mention(
+    text: str, low: str, start: int, end: int, *, from_words: bool, negatives: list[tuple[int, int]]
 ) -> Mention | None:
     """The mention around the number at ``[start, end)``; ``low`` is ``text`` lower-cased."""
     p = patterns()
@@ -309,7 +343,9 @@ def _mention(  # noqa: PLR0911
     unit_end = _unit_end(tail, end)
     if _negative_overlap(negatives, span_start, unit_end):
         return None
-    unit_from = tail.start("scale") if tail["scale"] else (tail.end("num2") if tail["num2"] else end)
+    unit_from = (
+        tail.start("scale") if tail["scale"] else (tail.end("num2") if tail["num2"] else end)
+    )
     raw_unit = " ".join(text[unit_from:unit_end].split())
     if head is not None and head["cur"] and not raw_unit:
         raw_unit = text[head.start("cur") : head.end("cur")]
@@ -331,7 +367,9 @@ def _mention(  # noqa: PLR0911
         unit=unit,
         factor=factor,
         bound="range" if number_high is not None else _bound(h.get("qual")),
-        head=next((k for k in ("direction", "share", "by", "between", "from", "to") if h.get(k)), ""),
+        head=next(
+            (k for k in ("direction", "share", "by", "between", "from", "to") if h.get(k)), ""
+        ),
         head_start=head.start() if head else start,
         direction=sign,
         basis=_basis(tail["basis"] or direction),
@@ -369,7 +407,9 @@ def scan(text: str) -> list[Mention]:
     for cand in heapq.merge(p.digits.finditer(low), words, key=lambda m: m.start()):
         if cand.start() < last_end:
             continue
-        mention = _mention(text, low, cand.start(), cand.end(), cand.re is p.words, negatives)
+        mention = _mention(
+            text, low, cand.start(), cand.end(), from_words=cand.re is p.words, negatives=negatives
+        )
         if mention is None:
             continue
         found.append(mention)

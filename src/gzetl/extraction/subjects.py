@@ -107,10 +107,14 @@ def resolve(phrases: list[tuple[int, int, str]], low: str = "") -> list[Named]:
             or _DATELINE_RE.match(low, end)
         )
         if not name:
-            name = last_of_kind.get(kind, "") or last_of_kind.get(_ANAPHOR_FALLBACK.get(kind, ""), "")
+            name = last_of_kind.get(kind, "") or last_of_kind.get(
+                _ANAPHOR_FALLBACK.get(kind, ""), ""
+            )
             if not name:
                 continue
-            weak = weak or bool(low) and bool(_WEAK_ANAPHOR_RE.search(low, max(0, start - 4), start))
+            weak = weak or (
+                bool(low) and bool(_WEAK_ANAPHOR_RE.search(low, max(0, start - 4), start))
+            )
         last_of_kind[kind] = name
         found.append(Named(start, end, name, kind, weak))
     return found
@@ -154,7 +158,8 @@ class SubjectIndex:
         clause: tuple[int, int],
         sentence: tuple[int, int],
         unit: str | None,
-        inherited: str | None,
+        *,
+        inherited: str | None = None,
         metric: str | None = None,
     ) -> str | None:
         """The subject of a fact at ``fact`` inside ``clause`` inside ``sentence``.
@@ -189,7 +194,7 @@ class SubjectIndex:
         return weak[0].name if weak else None
 
     def sentence_subject(self, start: int, end: int) -> Named | None:
-        """The first subject named in ``[start, end)`` not in passing: what the sentence is about."""
+        """The first subject in ``[start, end)`` not named in passing: what a sentence is about."""
         return next((n for n in self.between(start, end) if not n.weak), None)
 
 
