@@ -1,0 +1,28 @@
+"""The examples in the docstrings of the extraction modules are tests too."""
+
+from __future__ import annotations
+
+import doctest
+import importlib
+
+import pytest
+
+MODULES = [
+    "gzetl.extraction.numbers",
+    "gzetl.extraction.quantities",
+    "gzetl.extraction.growth",
+    "gzetl.extraction.sentences",
+    "gzetl.extraction.links",
+    "gzetl.extraction.subjects",
+    "gzetl.extraction.metrics",
+    "gzetl.extraction.names",
+    "gzetl.extraction.lexicon",
+    "gzetl.units",
+    "gzetl.periods",
+]
+
+
+@pytest.mark.parametrize("name", MODULES)
+def test_doctests(name: str) -> None:
+    result = doctest.testmod(importlib.import_module(name))
+    assert (result.failed, result.attempted > 0) == (0, True)
