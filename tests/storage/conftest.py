@@ -1,7 +1,7 @@
 """A real local S3-compatible server (moto in server mode) for the object-storage tests.
 
-The session fixture starts one ``ThreadedMotoServer`` on a free port and points every S3
-client at it through the environment, which is what the production code reads too:
+The session fixture starts one ``ThreadedMotoServer`` on a free port; ``s3_server`` points
+every S3 client of one test at it through the environment, which the production code reads:
 
 - ``AWS_ENDPOINT_URL`` is honoured by botocore (boto3), by aiobotocore and so by s3fs /
   universal-pathlib, and by polars' object_store reader;
@@ -10,20 +10,12 @@ client at it through the environment, which is what the production code reads to
 
 from __future__ import annotations
 
-import os
 import socket
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 import pytest
 from moto.server import ThreadedMotoServer
-
-S3_ENV_KEYS = (
-    "AWS_ACCESS_KEY_ID",
-    "AWS_SECRET_ACCESS_KEY",
-    "AWS_DEFAULT_REGION",
-    "AWS_ENDPOINT_URL",
-)
 
 
 @dataclass(frozen=True)
@@ -60,20 +52,21 @@ def free_port() -> int:
 
 
 @pytest.fixture(scope="session")
-def s3_server() -> Iterator[S3Server]:
-    """A moto S3 server for the whole session, with the environment pointing at it."""
+def s3_endpoint() -> Iterator[str]:
+    """A moto S3 server on a free port for the whole session; yields its endpoint URL."""
     port = free_port()
     server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
     server.start()
-    s3 = S3Server(endpoint_url=f"http://127.0.0.1:{port}")
-    saved = {key: os.environ.get(key) for key in S3_ENV_KEYS}
-    os.environ.update(s3.env)
     try:
-        yield s3
+        yield f"http://127.0.0.1:{port}"
     finally:
         server.stop()
-        for key, value in saved.items():
-            if value is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = value
+
+
+@pytest.fixture
+def s3_server(s3_endpoint: str, monkeypatch: pytest.MonkeyPatch) -> S3Server:
+    """The session's S3 server, with the environment of this test pointing every client at it."""
+    s3 = S3Server(endpoint_url=s3_endpoint)
+    for key, value in s3.env.items():
+        monkeypatch.setenv(key, value)
+    return s3
