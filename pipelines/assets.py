@@ -105,7 +105,7 @@ def candidate_facts(
     config: ReprocessConfig,
     settings: GzetlSettings,
     documents: incremental.Scan,
-) -> dg.Output[tuple[pl.DataFrame, incremental.Scan]]:
+) -> dg.Output[pl.DataFrame]:
     """Facts extracted from the documents; unchanged documents come from the extraction cache."""
     cache = incremental.Cache(Warehouse(settings.warehouse_url))
     done = incremental.run_extraction(
@@ -119,7 +119,7 @@ def candidate_facts(
     )
     context.log.info(f"extracted {len(done.extracted)} document(s), {len(done.cached)} cached")
     return dg.Output(
-        (done.facts, documents),
+        done.facts,
         metadata={
             "row_count": done.facts.height,
             "documents_extracted": len(done.extracted),
@@ -148,23 +148,28 @@ def _check_result(row: dict[str, object]) -> dg.AssetCheckResult:
 
 @dg.multi_asset(
     specs=[
-        dg.AssetSpec(name, group_name=GROUP, deps=["candidate_facts"], skippable=False)
+        dg.AssetSpec(name, group_name=GROUP, deps=["documents", "candidate_facts"], skippable=False)
         for name in VALIDATED
     ],
     check_specs=[
         dg.AssetCheckSpec(c.name, asset="facts", description=c.description) for c in checks.CHECKS
     ],
-    ins={"candidate_facts": dg.AssetIn()},
+    ins={"documents": dg.AssetIn(), "candidate_facts": dg.AssetIn()},
 )
 def validated_tables(
     context: dg.AssetExecutionContext,
     settings: GzetlSettings,
-    candidate_facts: tuple[pl.DataFrame, incremental.Scan],
+    documents: incremental.Scan,
+    candidate_facts: pl.DataFrame,
 ) -> Iterator[dg.MaterializeResult | dg.AssetCheckResult]:
     """Validate the candidate facts, then publish each table; nothing is written if it fails."""
-    facts, scan = candidate_facts
+    scan = documents
     result = validate(
-        facts, scan.documents, scan.texts, run_id=context.run.run_id, checked_at=datetime.now(UTC)
+        candidate_facts,
+        scan.documents,
+        scan.texts,
+        run_id=context.run.run_id,
+        checked_at=datetime.now(UTC),
     )
     warehouse = Warehouse(settings.warehouse_url)
     for name in VALIDATED:
