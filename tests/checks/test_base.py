@@ -45,3 +45,11 @@ def test_blame_keeps_both_on_a_tie_and_rows_without_a_pair() -> None:
         ]
     )
     assert blame(found).rows() == [("u", "m", "v"), ("v", "m", "u"), ("w", "row", None)]
+
+
+def test_blame_breaks_a_tie_by_corroboration() -> None:
+    found = contradictions(pl.DataFrame({"a": ["v"], "b": ["u"], "message": ["m"]}))
+    support = pl.DataFrame(
+        {"fact_id": ["v"], "support": [1]}, schema_overrides={"support": pl.UInt32}
+    )
+    assert blame(found, support).rows() == [("u", "m", "v")]

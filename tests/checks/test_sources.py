@@ -5,7 +5,12 @@ from datetime import date
 import polars as pl
 from fact_rows import DOCUMENTS, build, ids
 
-from gzetl.checks.sources import cell_ambiguous, cross_source_agreement, latest_first
+from gzetl.checks.sources import (
+    cell_ambiguous,
+    corroboration,
+    cross_source_agreement,
+    latest_first,
+)
 
 TOTAL = {"value": 1.2e12, "raw_value": "1.2"}
 
@@ -93,3 +98,13 @@ def test_latest_first_keeps_the_active_row_of_a_duplicated_doc_id() -> None:
         "status": ["duplicate", "ok"],
     })  # fmt: skip
     assert latest_first(documents).rows() == [(1, "a", date(2026, 1, 20), "a.txt")]
+
+
+def test_corroboration_counts_other_documents_that_agree() -> None:
+    frame = build(
+        {**TOTAL, "doc_id": "d1"},
+        {**TOTAL, "doc_id": "d2"},
+        {**TOTAL, "doc_id": "d2", "value": 1.9e12, "raw_value": "1.9"},
+        {**TOTAL, "doc_id": "d1", "statement_id": "x"},  # same document: no support
+    )
+    assert corroboration(frame).sort("fact_id").rows() == [("f1", 1), ("f2", 1), ("f4", 1)]

@@ -94,7 +94,10 @@ def run(
 
     Of a contradicting pair the likelier culprit is kept (base.blame) within this check.
     """
-    return _labelled(check, blame(check.find(facts, documents, texts)))
+    found = check.find(facts, documents, texts)
+    if "other_id" in found.columns:
+        found = blame(found, sources.corroboration(facts))
+    return _labelled(check, found)
 
 
 def run_all(
@@ -112,7 +115,7 @@ def run_all(
     ]
     if paired:
         rows_of = [found[name].with_columns(_check=pl.lit(name)) for name in paired]
-        blamed = blame(pl.concat(rows_of))
+        blamed = blame(pl.concat(rows_of), sources.corroboration(facts))
         for name in paired:
             found[name] = blamed.filter(pl.col("_check") == name).drop("_check")
     return {check.name: _labelled(check, found[check.name]) for check in CHECKS}

@@ -82,20 +82,27 @@ def contradictions(pairs: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def blame(found: pl.DataFrame) -> pl.DataFrame:
+def blame(found: pl.DataFrame, support: pl.DataFrame | None = None) -> pl.DataFrame:
     """Of each contradicting pair (rows with ``other_id``), keep the likelier culprit.
 
     A fact that contradicts more facts than its partner does is blamed alone (a total read
-    1000x too small is exceeded by every part; a growth that contradicts two prior values);
-    on a tie both are kept, since the pair alone cannot tell which one is wrong. Rows without
-    ``other_id`` are kept as they are.
+    1000x too small is exceeded by every part; a growth that contradicts two prior values).
+    On a tie, the fact fewer other documents confirm is blamed (``support``: fact_id,
+    support); when that ties too, both are kept, since nothing tells which one is wrong.
+    Rows without ``other_id`` are kept as they are.
     """
     if "other_id" not in found.columns:
         return found
     pairs = found.filter(pl.col("other_id").is_not_null()).select("fact_id", "other_id").unique()
     counts = pairs.group_by("fact_id").agg(_n=pl.len())
-    scored = found.join(counts, on="fact_id", how="left").join(
-        counts.select(other_id="fact_id", _n_other="_n"), on="other_id", how="left"
+    if support is None:
+        support = pl.DataFrame(schema={"fact_id": pl.String, "support": pl.UInt32})
+    scores = counts.join(support.select("fact_id", _s="support"), on="fact_id", how="left")
+    scores = scores.with_columns(pl.col("_s").fill_null(0).cast(pl.Int64))
+    scored = found.join(scores, on="fact_id", how="left").join(
+        scores.select(other_id="fact_id", _n_other="_n", _s_other="_s"), on="other_id", how="left"
     )
-    keep = pl.col("other_id").is_null() | (pl.col("_n") >= pl.col("_n_other"))
-    return scored.filter(keep).drop("_n", "_n_other")
+    more = pl.col("_n") > pl.col("_n_other")
+    tie_less_supported = (pl.col("_n") == pl.col("_n_other")) & (pl.col("_s") <= pl.col("_s_other"))
+    keep = pl.col("other_id").is_null() | more | tie_less_supported
+    return scored.filter(keep).drop("_n", "_n_other", "_s", "_s_other")
