@@ -90,7 +90,7 @@ def documents(
     )
 
 
-class ReprocessConfig(dg.Config):  # type: ignore[misc]
+class ReprocessConfig(dg.Config):
     """Launchpad options: re-extract everything, or only some sources (paths under raw)."""
 
     force: bool = Field(default=False, description="Re-extract every document.")
@@ -161,7 +161,7 @@ def validated_tables(
     settings: GzetlSettings,
     documents: incremental.Scan,
     candidate_facts: pl.DataFrame,
-) -> Iterator[dg.MaterializeResult | dg.AssetCheckResult]:
+) -> Iterator[dg.MaterializeResult[None] | dg.AssetCheckResult]:
     """Validate the candidate facts, then publish each table; nothing is written if it fails."""
     scan = documents
     result = validate(

@@ -10,7 +10,7 @@ RAW_ENV = "GZETL_RAW_DIR"
 WAREHOUSE_ENV = "GZETL_WAREHOUSE_DIR"
 
 
-class GzetlSettings(dg.ConfigurableResource):  # type: ignore[misc]
+class GzetlSettings(dg.ConfigurableResource):  # type: ignore[type-arg]
     """Locations as URLs: a local path or ``s3://bucket/prefix``."""
 
     raw_url: str = "raw"
