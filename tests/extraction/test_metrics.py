@@ -74,7 +74,7 @@ def test_unit_defaults() -> None:
         hints().default("TEU", None),
         hints().default("t", "airport"),
         hints().default("t", "port"),
-    ) == ("container_throughput", "freight_volume", "cargo_throughput")
+    ) == ("container_throughput", "freight_volume", None)  # tons alone: no metric
 
 
 def test_fits() -> None:

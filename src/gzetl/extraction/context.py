@@ -145,11 +145,20 @@ class Context:
             return level_metric
         unit = m.unit if draft.role in {"level", "rate"} else None
         alias = self.aliases.choose(span, draft.clause, (s.start, s.end), unit, draft.role)
+        if draft.role in {"change", "share"}:  # a rate of trade in cars is of trade, not of cars
+            alias = (
+                self.aliases.choose_trade(span, draft.clause)
+                or self.aliases.choose(span, draft.clause, draft.clause, unit, draft.role)
+                or self.aliases.choose_trade(span, (s.start, span[0]))
+                or alias
+            )
         if alias is not None:
             draft.product = self._product(alias.start)
             return self.aliases.specialised(alias.metric, s.start, draft.clause[1])
         if draft.role in {"change", "share"}:
-            return level_metric or ("growth_rate" if draft.role == "change" else None)
+            if draft.role == "change":
+                return level_metric or "growth_rate"
+            return level_metric or hints().role_default.get("share")
         known = subjects().get(subject or "")
         return hints().default(unit, known.kind if known else None)
 

@@ -19,6 +19,7 @@ from gzetl.errors import KnowledgeError
 from gzetl.extraction.numbers import alternation, lowered
 
 PERCENT = "percent"
+MONEY_KIND = "money"
 RATE_KINDS = frozenset({"rate", "share"})
 
 
@@ -39,6 +40,7 @@ class MetricHints:
     unit_default: dict[str, str]
     by_subject_kind: dict[str, dict[str, str]]
     specialise: dict[str, tuple[str, ...]]
+    role_default: dict[str, str]
 
     def default(self, unit: str | None, subject_kind: str | None) -> str | None:
         """The metric of a figure in ``unit`` when no alias names one."""
@@ -75,7 +77,8 @@ def hints() -> MetricHints:
         _known(k, "[specialise]"): tuple(_known(v, f"[specialise] {k}") for v in values)
         for k, values in table.get("specialise", {}).items()
     }
-    return MetricHints(aliases, defaults, by_kind, specialise)
+    roles = {k: _known(v, f"[role_default] {k}") for k, v in table.get("role_default", {}).items()}
+    return MetricHints(aliases, defaults, by_kind, specialise, roles)
 
 
 @cache
@@ -152,6 +155,18 @@ class MetricIndex:
             return earlier[-1]
         later = [a for a in self.between(end, sentence[1]) if fits(a.metric, unit, role)]
         return later[0] if later else None
+
+    def choose_trade(self, fact: tuple[int, int], clause: tuple[int, int]) -> Alias | None:
+        """The nearest alias of a money metric in the clause ("exports of cars grew 19.5%")."""
+        found = self.between(*clause)
+        money = [
+            a
+            for a, following in zip(found, [*found[1:], None], strict=False)
+            if metrics()[a.metric].kind == MONEY_KIND
+            and (a.end <= fact[0] or a.start >= fact[1])
+            and (following is None or following.start - a.end > 1)  # not "foreign trade containers"
+        ]
+        return min(money, key=lambda a: _distance(a, *fact)) if money else None
 
     def specialised(self, metric: str, start: int, end: int) -> str:
         """A specific metric named in ``[start, end)`` that refines ``metric``, else ``metric``."""
