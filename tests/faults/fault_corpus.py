@@ -317,7 +317,7 @@ def rates_table() -> str:
         f"- False-alarm rate on the clean corpus: {false_alarms}/{clean.height} facts failed "
         f"any check ({100 * false_alarms / clean.height:.0f}%).",
         f"- Collateral: {innocent} of the {quarantined} facts quarantined across all faults "
-        "were correct facts (a tie between two contradicting facts quarantines both).",
+        "were correct facts (a tie nothing resolves quarantines both facts of a pair).",
     ]
     return "\n".join(lines)
 
