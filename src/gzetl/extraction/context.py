@@ -29,6 +29,9 @@ _ITEM_SPLIT_RE = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+", re.IGNORECASE)
 _BASE_YEAR_RE = re.compile(
     r"(?:compared\s+(?:to|with)|than(?:\s+in)?)\s+((?:19|20)\d{2})(?!\d)", re.IGNORECASE
 )
+_SAME_PERIOD_RE = re.compile(
+    r"same\s+(?:month|period|quarter)\s+(?:of\s+)?(?:last|the\s+previous)\s+year", re.IGNORECASE
+)
 INHERITED_KINDS = frozenset({"year", "quarter", "half", "ytd", "month", "months", "years"})
 PeriodValue = tuple[date | None, date | None, str | None, str | None]
 
@@ -117,17 +120,12 @@ class Context:
         inherited = self._inherited(s, paragraph_start)
         if chosen is not None and chosen.kind == "consecutive":
             plain = [p for p in before if p.kind != "consecutive"]
-            base = _value(plain[-1]) if plain else inherited
-            if base is not None and base[1] is not None:
-                years = consecutive_years(chosen.years, Period(0, 0, "", "year", base[0], base[1]))
-                if years is not None:
-                    return (years[0], years[1], chosen.label, "years"), True
-            return base, False
-        if chosen is None or chosen.kind == "document":
-            return inherited, False
-        if chosen.kind == "undated":
+            return _consecutive(chosen, _value(plain[-1]) if plain else inherited)
+        if chosen is not None and chosen.kind == "document":  # "in the period", "in the month"
+            return self.main or inherited, False
+        if chosen is not None and chosen.kind == "undated":
             return (None, None, chosen.label, "undated"), False
-        if chosen.start is None:
+        if chosen is None or chosen.start is None:
             return inherited, False
         return _value(chosen), False
 
@@ -264,6 +262,10 @@ class Context:
         if change is not None and change.basis is None:
             base = _BASE_YEAR_RE.search(self.text, draft.mention.end, draft.clause[1])
             basis = f"vs_{base.group(1)}" if base else default_basis(draft.period[3])
+            if basis is None and _SAME_PERIOD_RE.search(
+                self.text, draft.mention.end, draft.clause[1]
+            ):
+                basis = "yoy"  # "14% more than in the same month of last year"
             draft.change = type(change)(change.pct, basis, change.bound, change.note)
 
     def _respectively(self, items: list[Draft]) -> None:
@@ -282,6 +284,15 @@ class Context:
         if all(aliases) and len({a[-1].metric for a in aliases}) == len(items):
             for d, a in zip(items, aliases, strict=True):
                 d.metric = a[-1].metric
+
+
+def _consecutive(phrase: Period, base: PeriodValue | None) -> tuple[PeriodValue | None, bool]:
+    """ "for five consecutive years": the five years up to the end of ``base``."""
+    if base is not None and base[1] is not None:
+        years = consecutive_years(phrase.years, Period(0, 0, "", "year", base[0], base[1]))
+        if years is not None:
+            return (years[0], years[1], phrase.label, "years"), True
+    return base, False
 
 
 def _is_group(name: str) -> bool:

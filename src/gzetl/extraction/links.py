@@ -26,7 +26,9 @@ _CONVERSION_RE = re.compile(
 )
 # "grew 5% to 1.2 trillion yuan", "rose 7.8% year-on-year in December to", "doubled ..., reaching"
 _CHANGE_THEN_LEVEL_RE = re.compile(
-    r"[^\d.;()%]{0,40}?(?<![\w-])(?:to|reaching|to\s+reach|hitting)\s+", re.IGNORECASE
+    r"(?:\s+compared\s+(?:to|with)\s+(?:19|20)\d{2})?"
+    r"[^\d.;()%]{0,60}?(?<![\w-])(?:to|reaching|to\s+reach|hitting)\s+",
+    re.IGNORECASE,
 )
 _RESPECTIVELY_RE = re.compile(r",?\s*respectively", re.IGNORECASE)
 _LIST_GAP_RE = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)\s*", re.IGNORECASE)
@@ -161,15 +163,6 @@ def _attach_changes(text: str, drafts: list[Draft]) -> list[Draft]:
             continue
         nxt = drafts[i + 1] if i + 1 < len(drafts) else None
         gap_from = draft.mention.end
-        if (
-            nxt is not None
-            and nxt.role == "level"
-            and nxt.change is None
-            and nxt.sentence.start == draft.sentence.start
-            and _CHANGE_THEN_LEVEL_RE.fullmatch(text, gap_from, nxt.mention.start) is not None
-        ):
-            nxt.change = draft.change
-            continue
         target = next(
             (
                 d
@@ -180,6 +173,17 @@ def _attach_changes(text: str, drafts: list[Draft]) -> list[Draft]:
             ),
             None,
         )
+        waiting = target is not None and target.change is None  # "X yuan, up 8.2%, and ... to Y"
+        if (
+            not waiting
+            and nxt is not None
+            and nxt.role == "level"
+            and nxt.change is None
+            and nxt.sentence.start == draft.sentence.start
+            and _CHANGE_THEN_LEVEL_RE.fullmatch(text, gap_from, nxt.mention.start) is not None
+        ):
+            nxt.change = draft.change
+            continue
         if (
             target is not None
             and target.change is None
