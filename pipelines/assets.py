@@ -172,15 +172,13 @@ def validated_tables(
         checked_at=datetime.now(UTC),
     )
     warehouse = Warehouse(settings.warehouse_url)
-    for name in VALIDATED:
-        frame: pl.DataFrame = getattr(result, name)
-        if name == "check_results":
-            path = warehouse.append_table(name, frame)
-        else:
-            path = warehouse.write_table(name, frame)
+    frames: dict[str, pl.DataFrame] = {name: getattr(result, name) for name in VALIDATED}
+    history = warehouse.appended("check_results", frames["check_results"])
+    paths = warehouse.write_tables({**frames, "check_results": history})
+    for name, frame in frames.items():
         yield dg.MaterializeResult(
             asset_key=name,
-            metadata={"row_count": frame.height, "path": dg.MetadataValue.path(path)},
+            metadata={"row_count": frame.height, "path": dg.MetadataValue.path(paths[name])},
         )
     for row in result.check_results.iter_rows(named=True):
         yield _check_result(row)

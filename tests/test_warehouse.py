@@ -67,3 +67,20 @@ def test_append_keeps_history(tmp_path: Path) -> None:
     history = wh.read_table("check_results")
     assert history is not None
     assert history.rows() == [("r1", True), ("r2", False)]
+
+
+def test_write_tables_serialises_all_before_writing_any(tmp_path: Path) -> None:
+    wh = Warehouse(str(tmp_path))
+    wh.write_tables({"facts": GOOD, "series": GOOD})
+    newer = GOOD.with_columns(value=pl.lit(1.3e12))
+    bad = pl.DataFrame({"value": [object()]}, schema={"value": pl.Object})
+    with pytest.raises(PublishError) as caught:
+        wh.write_tables({"facts": newer, "series": bad})
+    assert str(caught.value).startswith("table 'series' not published: cannot serialise")
+    assert wh.read_table("facts").equals(GOOD)  # type: ignore[union-attr]
+    paths = wh.write_tables({"facts": newer, "series": newer})
+    assert paths == {
+        "facts": str(tmp_path / "facts.parquet"),
+        "series": str(tmp_path / "series.parquet"),
+    }
+    assert wh.read_table("series").equals(newer)  # type: ignore[union-attr]

@@ -17,6 +17,7 @@ from __future__ import annotations
 import io
 import os
 import uuid
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -49,13 +50,16 @@ class Warehouse:
 
     def write_table(self, name: str, df: pl.DataFrame) -> str:
         """Replace table ``name`` with ``df`` atomically; returns its path as a string."""
+        return self._put(name, _serialise(name, df))
+
+    def write_tables(self, tables: Mapping[str, pl.DataFrame]) -> dict[str, str]:
+        """Replace several tables; all are serialised before the first is written, so a
+        table that cannot be serialised leaves every table as it was."""
+        encoded = {name: _serialise(name, df) for name, df in tables.items()}
+        return {name: self._put(name, data) for name, data in encoded.items()}
+
+    def _put(self, name: str, data: bytes) -> str:
         target = self.path(name)
-        buffer = io.BytesIO()
-        try:
-            df.write_parquet(buffer, compression="zstd", statistics=True)
-        except pl.exceptions.PolarsError as exc:
-            raise PublishError(name, f"cannot serialise to Parquet: {exc}") from exc
-        data = buffer.getvalue()
         try:
             if self.is_local():
                 target.parent.mkdir(parents=True, exist_ok=True)
@@ -82,11 +86,23 @@ class Warehouse:
             return None
         return pl.read_parquet(io.BytesIO(target.read_bytes()))
 
-    def append_table(self, name: str, df: pl.DataFrame) -> str:
-        """Add ``df``'s rows to table ``name`` (history tables such as check_results)."""
+    def appended(self, name: str, df: pl.DataFrame) -> pl.DataFrame:
+        """Table ``name`` with ``df``'s rows added (history tables such as check_results)."""
         previous = self.read_table(name)
-        combined = df if previous is None else pl.concat([previous, df], how="diagonal_relaxed")
-        return self.write_table(name, combined)
+        return df if previous is None else pl.concat([previous, df], how="diagonal_relaxed")
+
+    def append_table(self, name: str, df: pl.DataFrame) -> str:
+        """Add ``df``'s rows to table ``name``."""
+        return self.write_table(name, self.appended(name, df))
+
+
+def _serialise(name: str, df: pl.DataFrame) -> bytes:
+    buffer = io.BytesIO()
+    try:
+        df.write_parquet(buffer, compression="zstd", statistics=True)
+    except pl.exceptions.PolarsError as exc:
+        raise PublishError(name, f"cannot serialise to Parquet: {exc}") from exc
+    return buffer.getvalue()
 
 
 def write_table(url: str, name: str, df: pl.DataFrame) -> str:

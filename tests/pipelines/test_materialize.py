@@ -163,3 +163,21 @@ def test_bad_inputs_are_reported_and_the_rest_published(folders: tuple[Path, Pat
     assert (check.passed, check.metadata["failing_count"].value) == (False, 3)
     (event,) = result.asset_materializations_for_node("documents")
     assert "| gbk.txt | rejected |" in event.metadata["rejected_sources"].value  # type: ignore[operator]
+
+
+def test_renamed_file_keeps_its_facts_without_extraction(folders: tuple[Path, Path]) -> None:
+    raw, wh = folders
+    run(raw, wh)
+    before = table(wh, "facts").filter(pl.col("source") == "dongguan-2025.txt")
+    (raw / "dongguan-2025.txt").rename(raw / "huangpu-customs-2025.txt")
+    result = run(raw, wh)
+    assert extraction(result) == (0, 2)
+    after = table(wh, "facts").filter(pl.col("source") == "huangpu-customs-2025.txt")
+    assert after["fact_id"].to_list() == before["fact_id"].to_list()
+    assert table(wh, "quarantine").filter(pl.col("check") == "document_known").is_empty()
+    docs = table(wh, "documents").sort("source").select("source", "status", "change")
+    assert docs.rows() == [
+        (REAL.name, "ok", "unchanged"),
+        ("dongguan-2025.txt", "deleted", "deleted"),
+        ("huangpu-customs-2025.txt", "ok", "new"),
+    ]
