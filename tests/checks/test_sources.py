@@ -100,11 +100,16 @@ def test_latest_first_keeps_the_active_row_of_a_duplicated_doc_id() -> None:
     assert latest_first(documents).rows() == [(1, "a", date(2026, 1, 20), "a.txt")]
 
 
-def test_corroboration_counts_other_documents_that_agree() -> None:
+def test_corroboration_counts_agreeing_minus_contradicting_documents() -> None:
     frame = build(
         {**TOTAL, "doc_id": "d1"},
         {**TOTAL, "doc_id": "d2"},
         {**TOTAL, "doc_id": "d2", "value": 1.9e12, "raw_value": "1.9"},
-        {**TOTAL, "doc_id": "d1", "statement_id": "x"},  # same document: no support
+        {**TOTAL, "doc_id": "d1", "value": 1.9e12, "raw_value": "1.9"},
     )
-    assert corroboration(frame).sort("fact_id").rows() == [("f1", 1), ("f2", 1), ("f4", 1)]
+    # f1: d2 both confirms (f2) and contradicts (f3); f3 contradicted by d1 (f1), confirmed (f4)
+    assert corroboration(frame).sort("fact_id").rows() == [
+        ("f1", 0), ("f2", 0), ("f3", 0), ("f4", 0),
+    ]  # fmt: skip
+    lonely = build({**TOTAL, "doc_id": "d1"}, {**TOTAL, "doc_id": "d2", "value": 1.9e12})
+    assert corroboration(lonely).sort("fact_id").rows() == [("f1", -1), ("f2", -1)]

@@ -87,8 +87,9 @@ def blame(found: pl.DataFrame, support: pl.DataFrame | None = None) -> pl.DataFr
 
     A fact that contradicts more facts than its partner does is blamed alone (a total read
     1000x too small is exceeded by every part; a growth that contradicts two prior values).
-    On a tie, the fact fewer other documents confirm is blamed (``support``: fact_id,
-    support); when that ties too, both are kept, since nothing tells which one is wrong.
+    On a tie, the fact with less support from other documents is blamed (``support``:
+    fact_id, support = confirming minus contradicting documents); when that ties too, both
+    are kept, since nothing tells which one is wrong.
     Rows without ``other_id`` are kept as they are.
     """
     if "other_id" not in found.columns:
@@ -96,7 +97,7 @@ def blame(found: pl.DataFrame, support: pl.DataFrame | None = None) -> pl.DataFr
     pairs = found.filter(pl.col("other_id").is_not_null()).select("fact_id", "other_id").unique()
     counts = pairs.group_by("fact_id").agg(_n=pl.len())
     if support is None:
-        support = pl.DataFrame(schema={"fact_id": pl.String, "support": pl.UInt32})
+        support = pl.DataFrame(schema={"fact_id": pl.String, "support": pl.Int64})
     scores = counts.join(support.select("fact_id", _s="support"), on="fact_id", how="left")
     scores = scores.with_columns(pl.col("_s").fill_null(0).cast(pl.Int64))
     scored = found.join(scores, on="fact_id", how="left").join(

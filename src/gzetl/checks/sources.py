@@ -148,17 +148,19 @@ def cell_ambiguous(
 
 
 def corroboration(facts: pl.DataFrame) -> pl.DataFrame:
-    """``fact_id, support``: how many other documents state the fact's cell within precision.
+    """``fact_id, support``: other documents that confirm the fact's cell within precision,
+    minus those that contradict it.
 
     Used to break a tie between two contradicting facts (base.blame).
     """
-    rows = (
-        comparable(facts).filter(~is_each_year()).select(*CELL_KEY, "fact_id", "doc_id", "lo", "hi")
-    )
+    rows = comparable(facts).filter(~is_each_year())
+    rows = rows.select(*CELL_KEY, "fact_id", "doc_id", "lo", "hi")
     other = rows.select(*CELL_KEY, b_doc="doc_id", b_lo="lo", b_hi="hi")
-    confirmed = rows.join(other, on=list(CELL_KEY), nulls_equal=True).filter(
-        pl.col("doc_id") != pl.col("b_doc"),
-        pl.col("lo") <= pl.col("b_hi"),
-        pl.col("b_lo") <= pl.col("hi"),
+    joined = rows.join(other, on=list(CELL_KEY), nulls_equal=True).filter(
+        pl.col("doc_id") != pl.col("b_doc")
     )
-    return confirmed.group_by("fact_id").agg(support=pl.col("b_doc").n_unique())
+    agrees = (pl.col("lo") <= pl.col("b_hi")) & (pl.col("b_lo") <= pl.col("hi"))
+    return joined.group_by("fact_id").agg(
+        support=pl.col("b_doc").filter(agrees).n_unique().cast(pl.Int64)
+        - pl.col("b_doc").filter(~agrees).n_unique().cast(pl.Int64)
+    )
