@@ -34,9 +34,8 @@ def extract_documents(docs: Iterable[tuple[str, str, str, date | None]]) -> pl.D
     # Imported here: gzetl.periods uses gzetl.extraction.numbers, and assemble uses periods.
     from gzetl.extraction.assemble import COLUMNS, document_rows  # noqa: PLC0415
 
-    columns: dict[str, list[Any]] = {name: [] for name in COLUMNS}
+    rows: list[tuple[Any, ...]] = []
     for text, doc_id, source, published in docs:
-        for row in document_rows(text, doc_id, source, published):
-            for name in COLUMNS:
-                columns[name].append(row[name])
-    return _frame(columns)
+        rows.extend(document_rows(text, doc_id, source, published))
+    columns = list(zip(*rows, strict=True)) if rows else [() for _ in COLUMNS]
+    return _frame({name: list(values) for name, values in zip(COLUMNS, columns, strict=True)})

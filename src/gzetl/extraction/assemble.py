@@ -55,7 +55,8 @@ def _float(value: Decimal | None) -> float | None:
 
 def _row(
     text: str, draft: Draft, doc_id: str, source: str, statement_ids: dict[int, str]
-) -> dict[str, Any]:
+) -> tuple[Any, ...]:
+    """One fact row, values in the order of ``COLUMNS``."""
     m = draft.mention
     change = draft.change
     is_change_only = draft.role == "change"
@@ -76,41 +77,41 @@ def _row(
     basis = None
     if change is not None:
         basis = change.basis
-    return {
-        "fact_id": fact_id,
-        "doc_id": doc_id,
-        "source": source,
-        "span_start": m.start,
-        "span_end": m.end,
-        "text": m.text,
-        "sentence": text[draft.sentence.start : draft.sentence.end],
-        "statement_id": statement_ids[draft.statement],
-        "subject": draft.subject,
-        "metric": draft.metric,
-        "partner": draft.partner,
-        "product": draft.product,
-        "share_of": draft.share_of,
-        "period_start": draft.period[0],
-        "period_end": draft.period[1],
-        "period_label": draft.period[2],
-        "value": None if is_change_only else _float(m.value),
-        "value_high": _float(m.value_high),
-        "unit": unit,
-        "bound": bound,
-        "baseline_value": _float(m.baseline) if m.kind != "multiple" else None,
-        "change_pct": _float(change.pct) if change is not None else None,
-        "change_basis": basis,
-        "raw_value": m.raw_value,
-        "raw_unit": m.raw_unit or None,
-        "note": "; ".join(notes) or None,
-        "extractor_version": EXTRACTOR_VERSION,
-    }
+    return (
+        fact_id,  # fact_id
+        doc_id,  # doc_id
+        source,  # source
+        m.start,  # span_start
+        m.end,  # span_end
+        m.text,  # text
+        text[draft.sentence.start : draft.sentence.end],  # sentence
+        statement_ids[draft.statement],  # statement_id
+        draft.subject,  # subject
+        draft.metric,  # metric
+        draft.partner,  # partner
+        draft.product,  # product
+        draft.share_of,  # share_of
+        draft.period[0],  # period_start
+        draft.period[1],  # period_end
+        draft.period[2],  # period_label
+        None if is_change_only else _float(m.value),  # value
+        _float(m.value_high),  # value_high
+        unit,  # unit
+        bound,  # bound
+        _float(m.baseline) if m.kind != "multiple" else None,  # baseline_value
+        _float(change.pct) if change is not None else None,  # change_pct
+        basis,  # change_basis
+        m.raw_value,  # raw_value
+        m.raw_unit or None,  # raw_unit
+        "; ".join(notes) or None,  # note
+        EXTRACTOR_VERSION,  # extractor_version
+    )
 
 
 def document_rows(
     text: str, doc_id: str, source: str, published: date | None
-) -> list[dict[str, Any]]:
-    """The fact rows of one document, in text order."""
+) -> list[tuple[Any, ...]]:
+    """The fact rows of one document in text order, each a tuple in the order of ``COLUMNS``."""
     mentions = scan(text)
     if not mentions:
         return []

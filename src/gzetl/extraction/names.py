@@ -47,8 +47,11 @@ def find_names(text: str) -> Names:
     partners: list[Named] = []
     aliases: list[Alias] = []
     low = lowered(text)
+    known = subject_table.keys() | partner_table.keys() | metric_table.keys()
     for m in _names_regex().finditer(low):
-        phrase = " ".join(m.group().split())
+        phrase = m.group()
+        if phrase not in known:  # white space other than one blank
+            phrase = " ".join(phrase.split())
         start, end = m.span()
         if phrase in subject_table:
             named.append((start, end, phrase))
