@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import platform
 import resource
@@ -57,6 +58,7 @@ class Measured:
     peak_rss_mb: float
     returncode: int
     stdout: str
+    aborted: bool = False
 
 
 @dataclass(frozen=True)
@@ -68,11 +70,12 @@ class SizeResult:
     full_s: float
     full_cpu_s: float
     peak_rss_mb: float
-    facts: int
-    facts_per_s: float
+    facts: int | None
+    facts_per_s: float | None
     s_per_1000: float
-    incremental_s: float
-    incremental_peak_rss_mb: float
+    incremental_s: float | None
+    incremental_peak_rss_mb: float | None
+    aborted: bool = False
 
 
 def session_rss_bytes(sid: int) -> int:
@@ -93,8 +96,11 @@ def session_rss_bytes(sid: int) -> int:
     return total
 
 
-def measure(command: list[str], env: dict[str, str]) -> Measured:
-    """Run ``command`` in its own session; sample the session's RSS until it exits."""
+def measure(command: list[str], env: dict[str, str], max_rss_mb: float = math.inf) -> Measured:
+    """Run ``command`` in its own session; sample the session's RSS until it exits.
+
+    A session above ``max_rss_mb`` is killed (the machine is shared): ``aborted`` is then true.
+    """
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     process = subprocess.Popen(
@@ -107,28 +113,46 @@ def measure(command: list[str], env: dict[str, str]) -> Measured:
         start_new_session=True,
     )
     peak = 0
+    aborted = False
     output: list[str] = []
     reader = threading.Thread(target=lambda: output.extend(process.stdout or []), daemon=True)
     reader.start()
     while process.poll() is None:
         peak = max(peak, session_rss_bytes(process.pid))
+        if peak / 2**20 > max_rss_mb:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+            aborted = True
+            break
         time.sleep(SAMPLE_EVERY_S)
     seconds = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     reader.join(timeout=5)
-    return Measured(seconds, cpu, peak / 2**20, process.returncode, "".join(output))
+    return Measured(seconds, cpu, peak / 2**20, process.returncode, "".join(output), aborted)
 
 
-def gzetl_run(raw: Path, warehouse: Path, env: dict[str, str]) -> Measured:
+def gzetl_run(raw: Path, warehouse: Path, env: dict[str, str], max_rss_mb: float) -> Measured:
     command = [str(BIN / "gzetl"), "run", "--raw", str(raw), "--warehouse", str(warehouse)]
-    result = measure(command, env)
-    if result.returncode != 0:
+    result = measure(command, env, max_rss_mb)
+    if result.returncode != 0 and not result.aborted:
         sys.exit(f"gzetl run failed ({result.returncode}):\n{result.stdout[-4000:]}")
     return result
 
 
-def startup_seconds(env: dict[str, str]) -> float:
+def bytecode_env(out: Path) -> dict[str, str]:
+    """The environment of every measured process: bytecode cached under ``out/pycache``.
+
+    A deployed image has compiled bytecode; an environment with PYTHONDONTWRITEBYTECODE and
+    no ``__pycache__`` recompiles Dagster, pandera and polars' Python on every start (seconds).
+    The cache goes to its own tree, so the shared virtualenv is left untouched.
+    """
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env["PYTHONPYCACHEPREFIX"] = str(out / "pycache")
+    return env
+
+
+def import_seconds(env: dict[str, str]) -> float:
     """Wall seconds to import the code location: the fixed cost inside every run."""
     command = [sys.executable, "-c", "import pipelines.definitions"]
     return round(measure(command, env).seconds, 1)
@@ -138,7 +162,7 @@ def corpus_mb(raw: Path) -> float:
     return sum(path.stat().st_size for path in raw.glob("*.txt")) / 1e6
 
 
-def bench_size(n: int, out: Path) -> SizeResult:
+def bench_size(n: int, out: Path, env: dict[str, str], max_rss_mb: float) -> SizeResult:
     """Generate N articles, run the pipeline, add one article, run again."""
     root = out / f"n{n}"
     shutil.rmtree(root, ignore_errors=True)
@@ -146,11 +170,27 @@ def bench_size(n: int, out: Path) -> SizeResult:
     write_corpus(raw, n)
     warehouse.mkdir(parents=True)
     home.mkdir()
-    env = {**os.environ, "DAGSTER_HOME": str(home)}
-    full = gzetl_run(raw, warehouse, env)
+    env = {**env, "DAGSTER_HOME": str(home)}
+    full = gzetl_run(raw, warehouse, env, max_rss_mb)
+    if full.aborted:
+        result = SizeResult(
+            articles=n,
+            corpus_mb=round(corpus_mb(raw), 1),
+            full_s=round(full.seconds, 1),
+            full_cpu_s=round(full.cpu_s, 1),
+            peak_rss_mb=round(full.peak_rss_mb),
+            facts=None,
+            facts_per_s=None,
+            s_per_1000=round(full.seconds / n * 1000, 2),
+            incremental_s=None,
+            incremental_peak_rss_mb=None,
+            aborted=True,
+        )
+        print(json.dumps(asdict(result)), flush=True)
+        return result
     facts = pl.scan_parquet(warehouse / "facts.parquet").select(pl.len()).collect().item()
     write_corpus(raw, 1, start=n)
-    incremental = gzetl_run(raw, warehouse, env)
+    incremental = gzetl_run(raw, warehouse, env, max_rss_mb)
     result = SizeResult(
         articles=n,
         corpus_mb=round(corpus_mb(raw), 1),
@@ -218,13 +258,13 @@ def has_source(facts: Path, name: str) -> bool:
     return bool(sources.str.ends_with(name).any())
 
 
-def bench_drop(raw: Path, warehouse: Path, out: Path) -> dict[str, float]:
+def bench_drop(raw: Path, warehouse: Path, out: Path, env: dict[str, str]) -> dict[str, float]:
     """Seconds from dropping a new file into the watched folder to its facts being published."""
     home = Path(tempfile.mkdtemp(prefix="dagster_home_", dir=out))
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     env = {
-        **os.environ,
+        **env,
         "DAGSTER_HOME": str(home),
         "GZETL_RAW_DIR": str(raw),
         "GZETL_WAREHOUSE_DIR": str(warehouse),
@@ -266,24 +306,37 @@ def bench_drop(raw: Path, warehouse: Path, out: Path) -> dict[str, float]:
     return figures
 
 
-def markdown(results: list[SizeResult], drop: dict[str, float] | None, startup: float) -> str:
+def _row(r: SizeResult, max_rss_mb: float) -> str:
+    if r.aborted:
+        return (
+            f"| {r.articles:,} | {r.corpus_mb} | killed after {r.full_s} ({r.full_cpu_s}) "
+            f"| - | > {max_rss_mb:,.0f} | - | - | - |"
+        )
+    return (
+        f"| {r.articles:,} | {r.corpus_mb} | {r.full_s} ({r.full_cpu_s}) | {r.s_per_1000} "
+        f"| {r.peak_rss_mb:,} | {r.facts:,} | {r.facts_per_s:,} | {r.incremental_s} |"
+    )
+
+
+def markdown(
+    results: list[SizeResult], drop: dict[str, float] | None, imports: dict[str, float],
+    max_rss_mb: float,
+) -> str:  # fmt: skip
     lines = [
         f"Machine: {os.cpu_count()} cores, {platform.machine()}, "
-        f"Python {platform.python_version()}; importing the code location takes {startup} s.",
+        f"Python {platform.python_version()}. Importing the code location takes "
+        f"{imports['cold']} s without cached bytecode, {imports['warm']} s with it "
+        "(all runs below: with it).",
         "",
         "| articles | corpus MB | full run s (CPU s) | s per 1,000 | peak RSS MB | facts "
         "| facts/s | +1 article s |",
         "|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
-    lines += [
-        f"| {r.articles:,} | {r.corpus_mb} | {r.full_s} ({r.full_cpu_s}) | {r.s_per_1000} "
-        f"| {r.peak_rss_mb:,} | {r.facts:,} | {r.facts_per_s:,} | {r.incremental_s} |"
-        for r in results
-    ]
+    lines += [_row(r, max_rss_mb) for r in results]
     if drop is not None:
         lines += [
             "",
-            f"Drop -> facts (dagster dev, sensor, over {results[-1].articles:,} articles): "
+            f"Drop -> facts (dagster dev, sensor, over {drop['articles']:,.0f} articles): "
             f"{drop['drop_to_facts_s']} s (dagster dev answered after {drop['startup_s']} s; "
             f"the sensor's first full run took {drop['first_run_s']} s).",
         ]
@@ -295,18 +348,33 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--sizes", default="1000,5000,10000", help="comma-separated N")
     parser.add_argument("--no-drop", action="store_true", help="skip the dagster dev latency")
     parser.add_argument("--out", type=Path, default=REPO / "bench" / "out")
+    parser.add_argument(
+        "--max-rss-gb", type=float, default=6.0, help="kill a run whose process tree exceeds this"
+    )
     args = parser.parse_args(argv)
     out: Path = args.out.resolve()
     out.mkdir(parents=True, exist_ok=True)
-    sizes = [int(size) for size in args.sizes.split(",")]
-    startup = startup_seconds(dict(os.environ))
-    results = [bench_size(n, out) for n in sizes]
+    max_rss_mb = args.max_rss_gb * 1024
+    env = bytecode_env(out)
+    cold_env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
+    cold_env.pop("PYTHONPYCACHEPREFIX", None)
+    imports = {"cold": import_seconds(cold_env)}
+    import_seconds(env)  # fills the bytecode cache
+    imports["warm"] = import_seconds(env)
+    print(json.dumps({"import_s": imports}), flush=True)
+    results: list[SizeResult] = []
+    for n in (int(size) for size in args.sizes.split(",")):
+        results.append(bench_size(n, out, env, max_rss_mb))
+        if results[-1].aborted:
+            break
     drop = None
-    if not args.no_drop:
-        largest = out / f"n{sizes[-1]}"
-        drop = bench_drop(largest / "raw", largest / "warehouse", out)
-    table = markdown(results, drop, startup)
-    figures = {"startup_s": startup, "sizes": [asdict(r) for r in results], "drop": drop}
+    done = [r for r in results if not r.aborted]
+    if not args.no_drop and done:
+        largest = out / f"n{done[-1].articles}"
+        drop = bench_drop(largest / "raw", largest / "warehouse", out, env)
+        drop["articles"] = done[-1].articles + 1
+    table = markdown(results, drop, imports, max_rss_mb)
+    figures = {"import_s": imports, "sizes": [asdict(r) for r in results], "drop": drop}
     (out / "pipeline.json").write_text(json.dumps(figures, indent=2))
     (out / "pipeline.md").write_text(table + "\n")
     print()
