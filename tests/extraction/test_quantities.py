@@ -139,6 +139,8 @@ LEVELS = [
             ("a dozen", 12.0, None, "measure", "eq", None),
         ],
     ),
+    ("cjk-wan-yi-yuan", "进出口总值1.2万亿元。", [("1.2万亿元", 1.2e12, None, "CNY", "eq", None)]),
+    ("cjk-yi-tons", "货物吞吐量6.9亿吨", [("6.9亿吨", 6.9e8, None, "t", "eq", None)]),
     (
         "nearly-a-third",
         "E-commerce goods accounted for nearly a third.",

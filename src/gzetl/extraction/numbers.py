@@ -167,7 +167,9 @@ def count_pattern() -> str:
 
 # A number in digits, written so that the regex engine can skip to the next digit quickly:
 # the pattern starts with a digit class; "not inside a word or number" is the lookbehind.
-DIGITS_SCAN = r"\d(?<![\w.,/-]\d)\d*(?:,\d{3})*(?:\.\d+)?(?!\d)(?![.,]\d)(?!(?:st|nd|rd|th)\b)"
+DIGITS_SCAN = (
+    r"\d(?<![A-Za-z0-9_.,/-]\d)\d*(?:,\d{3})*(?:\.\d+)?(?!\d)(?![.,]\d)(?!(?:st|nd|rd|th)\b)"
+)
 
 
 _DIGITS_RE = re.compile(rf"^(?:{_DIGITS})$", re.VERBOSE)

@@ -144,7 +144,7 @@ def patterns() -> Patterns:
     tail = re.compile(
         rf"""
         (?:\s*(?P<sep>to|and|-|–|~)\s*(?P<num2>{num}))?                  # range: 3 to 5
-        (?P<scale>\s*(?:{scales})(?:\s+(?:{scales}))*(?![\w]))?          # trillion, 10,000
+        (?P<scale>\s*(?:{scales})(?:\s+(?:{scales}))*(?![a-z0-9]))?          # trillion, 10,000
         (?:
             \s+(?P<pp>percentage\s+points?)(?![\w])                      # 1.7 percentage points
           | \s*(?P<times>times|-?fold)(?![\w])                           # 1.7 times
