@@ -14,8 +14,11 @@ from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
+import pandera.polars as pa
 import polars as pl
 
+from gzetl.errors import PublishError
+from gzetl.schemas.documents import Documents
 from gzetl.schemas.facts import polars_schema
 from gzetl.sources import DOCUMENTS_SCHEMA, RawFile, documents_frame, load_documents
 from gzetl.warehouse import Warehouse
@@ -254,4 +257,9 @@ def scan(raw_url: str, previous: pl.DataFrame | None, *, now: datetime | None = 
     """Read every document under ``raw_url`` and compare with the previous documents table."""
     loaded = load_documents(raw_url)
     texts = {d.doc_id: d.text for d in loaded if d.status in ACTIVE and d.text is not None}
-    return Scan(compare(previous, documents_frame(loaded, seen_at=now)), texts)
+    table = compare(previous, documents_frame(loaded, seen_at=now))
+    try:
+        checked = Documents.validate(table, lazy=True)
+    except pa.errors.SchemaErrors as exc:
+        raise PublishError("documents", f"violates its contract:\n{exc.failure_cases}") from exc
+    return Scan(checked, texts)
