@@ -7,6 +7,7 @@ import os
 import sys
 from collections.abc import Sequence
 
+GZETL_ERRORS = ("GzetlError", "SourceError", "KnowledgeError", "PublishError")
 RUN_HELP = "read raw articles, extract, validate and publish the tables (the gzetl_job)"
 
 
@@ -45,7 +46,7 @@ def run(raw: str | None, warehouse: str | None, *, force: bool, sources: list[st
     )
     run_config = {
         "ops": {"candidate_facts": {"config": {"force": force, "sources": sources}}},
-        "loggers": {"console": {"config": {"log_level": "WARNING"}}},
+        "loggers": {"console": {"config": {"log_level": "CRITICAL"}}},
     }
     result = defs.resolve_job_def("gzetl_job").execute_in_process(
         run_config=run_config,
@@ -55,10 +56,16 @@ def run(raw: str | None, warehouse: str | None, *, force: bool, sources: list[st
     )
     if not result.success:
         for event in result.all_events:
-            if event.is_failure and event.step_key:
-                print(f"step {event.step_key} failed: {event.message}", file=sys.stderr)
+            if event.is_step_failure and event.step_failure_data.error is not None:
+                chain = [event.step_failure_data.error]
+                while chain[-1].cause is not None:
+                    chain.append(chain[-1].cause)
+                ours = [e for e in chain if e.cls_name in GZETL_ERRORS] or chain[-1:]
+                print(f"step {event.step_key} failed: {ours[0].message.strip()}", file=sys.stderr)
         print(
-            f"gzetl run: run {result.run_id} failed; the last good tables are kept", file=sys.stderr
+            f"gzetl run: run {result.run_id} failed; a table this run did not write keeps its "
+            "last good version",
+            file=sys.stderr,
         )
         return 1
     print(f"run {result.run_id} succeeded")

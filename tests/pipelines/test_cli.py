@@ -63,3 +63,19 @@ def test_gzetl_eval_returns_the_harness_exit_code(tmp_path: Path) -> None:
     done = gzetl("eval", str(tmp_path / "no-corpus"), home=tmp_path)
     assert done.returncode == 2
     assert done.stderr.startswith("gzetl eval: ")
+
+
+def test_gzetl_run_that_cannot_publish_exits_1_naming_the_table(tmp_path: Path) -> None:
+    raw, wh = tmp_path / "raw", tmp_path / "wh"
+    raw.mkdir()
+    shutil.copy(REAL, raw / REAL.name)
+    (wh / "quarantine.parquet").mkdir(parents=True)  # something in the way of the table
+    done = gzetl("run", "--raw", str(raw), "--warehouse", str(wh), home=tmp_path)
+    assert done.returncode == 1
+    first, last = done.stderr.strip().splitlines()[-2:]
+    assert first.startswith(
+        "step validated_tables failed: gzetl.errors.PublishError: table 'quarantine' not "
+        f"published: cannot write {wh / 'quarantine.parquet'}: "
+    )
+    assert last.endswith("failed; a table this run did not write keeps its last good version")
+    assert done.stdout == ""
