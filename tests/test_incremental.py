@@ -5,7 +5,9 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 import polars as pl
+import pytest
 
+from gzetl.errors import SourceError
 from gzetl.extraction import extract_documents
 from gzetl.incremental import Cache, compare, listing_of, plan, run_extraction, scan, watch
 from gzetl.sources import RawFile
@@ -85,6 +87,18 @@ def test_plan_force_sources_and_version(tmp_path: Path) -> None:
     assert set(plan(docs, keys, "1", force=True).extract) == set(ids.values())
     assert set(plan(docs, keys, "1", sources=["gz.txt"]).extract) == set(ids.values())
     assert set(plan(docs, keys, "2").extract) == set(ids.values())
+
+
+def test_plan_rejects_unknown_sources(tmp_path: Path) -> None:
+    put(tmp_path, TEXTS)
+    docs = scan(str(tmp_path), None).documents
+    keys = pl.DataFrame(schema={"doc_id": pl.String, "extractor_version": pl.String})
+    with pytest.raises(SourceError) as caught:
+        plan(docs, keys, "1", sources=["gz.txt", "raw/ns.txt", "zz.txt"])
+    assert str(caught.value) == (
+        "raw/ns.txt, zz.txt: asked to reprocess, but not a readable document of the raw "
+        "location (give paths relative to it, as in documents.source)"
+    )
 
 
 def test_second_run_extracts_only_the_new_file(tmp_path: Path) -> None:

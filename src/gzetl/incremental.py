@@ -17,7 +17,7 @@ from datetime import UTC, date, datetime
 import pandera.polars as pa
 import polars as pl
 
-from gzetl.errors import PublishError
+from gzetl.errors import PublishError, SourceError
 from gzetl.schemas.documents import Documents
 from gzetl.schemas.facts import polars_schema
 from gzetl.sources import DOCUMENTS_SCHEMA, RawFile, documents_frame, load_documents
@@ -98,6 +98,13 @@ def plan(
     """Extract documents missing from the cache for ``version``, all if ``force``, and the
     documents of ``sources`` (paths relative to the raw location) in any case."""
     docs = active(documents)
+    unknown = sorted(set(sources) - set(docs.get_column("source")))
+    if unknown:
+        raise SourceError(
+            ", ".join(unknown),
+            "asked to reprocess, but not a readable document of the raw location "
+            "(give paths relative to it, as in documents.source)",
+        )
     known = set(keys.filter(pl.col("extractor_version") == version).get_column("doc_id"))
     wanted = set(docs.filter(pl.col("source").is_in(list(sources))).get_column("doc_id"))
     ids = docs.get_column("doc_id").unique(maintain_order=True).to_list()
