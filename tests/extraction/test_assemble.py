@@ -213,3 +213,18 @@ def test_the_article_gives_25_facts_and_none_from_negatives() -> None:
             ).height
             == 0
         )
+
+
+def test_products_and_shares() -> None:
+    text = (
+        "Exports of mechanical and electrical products grew by 8.7%, accounting for 60.1% of "
+        "total exports. Exports of Guangzhou reached 5 billion yuan, with foreign trade "
+        "containers accounting for over 50%."
+    )
+    facts = extract_document(text, doc_id="p", source="p.txt", published=None)
+    assert facts.select("text", "metric", "product", "share_of").rows() == [
+        ("8.7%", "export_value", "mechanical and electrical products", None),
+        ("60.1%", "export_value", "mechanical and electrical products", "export_value"),
+        ("5 billion yuan", "export_value", None, None),
+        ("over 50%", "container_throughput", "foreign trade", "container_throughput"),
+    ]

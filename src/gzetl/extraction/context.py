@@ -12,11 +12,14 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from datetime import date
+from functools import cache
 
 from gzetl.catalogue import metrics, subjects
+from gzetl.extraction.lexicon import growth_words, implied_unit
 from gzetl.extraction.links import Draft
 from gzetl.extraction.metrics import MetricIndex, find_aliases, hints
 from gzetl.extraction.names import find_names
+from gzetl.extraction.numbers import alternation
 from gzetl.extraction.sentences import Sentence, SentenceIndex
 from gzetl.extraction.subjects import AGENCY_UNITS, SubjectIndex, find_subjects
 from gzetl.periods import Period, consecutive_years, default_basis, find_periods
@@ -135,6 +138,10 @@ class Context:
         """The metric of a draft: nearest fitting alias, refined, else a default for the unit."""
         m, s = draft.mention, draft.sentence
         span = (m.head_start if draft.role == "change" else m.start, m.end)
+        own = self.aliases.between(draft.clause[0], m.start)
+        if draft.role == "share" and own:  # "foreign trade containers accounting for 50%"
+            draft.product = self._product(own[-1].start)
+            return own[-1].metric
         if (
             draft.role == "share"
             and level_metric is not None
@@ -151,7 +158,7 @@ class Context:
                 or alias
             )
         if alias is not None:
-            draft.product = self._product(alias.start)
+            draft.product = self._product(alias.start) or self._product_after(alias.end)
             return self.aliases.specialised(alias.metric, s.start, draft.clause[1])
         if draft.role in {"change", "share"}:
             if draft.role == "change":
@@ -171,6 +178,16 @@ class Context:
             return " ".join(self.text[before[-1].start : before[-1].end].split()).lower()
         return None
 
+    def _product_after(self, alias_end: int) -> str | None:
+        """The goods named after the metric: "exports of electrical products grew"."""
+        found = _product_regex().match(self.text, alias_end)
+        if found is None:
+            return None
+        start, end = found.span("product")
+        if self.subjects.between(start, end) or self.partners.between(start, end):
+            return None  # "exports of Guangzhou": a place, not goods
+        return " ".join(found.group("product").split()).lower()
+
     # --- everything -----------------------------------------------------------------------
 
     def resolve(self, drafts: list[Draft]) -> None:
@@ -181,6 +198,7 @@ class Context:
         levels: dict[int, Draft] = {}
         last_sentence = -1
         previous: Draft | None = None
+        previous_in_sentence: Draft | None = None
         for draft in drafts:
             m, s = draft.mention, draft.sentence
             if draft.converted and previous is not None:  # the amount's subject, metric, period
@@ -201,17 +219,24 @@ class Context:
             if draft.metric is None:
                 draft.metric = self.metric_of(draft, level.metric if level else None, draft.subject)
             if draft.role == "share":
-                whole = self.aliases.after(m.end, draft.clause[1])
-                draft.share_of = whole.metric if whole else draft.metric
+                self._share(draft, previous_in_sentence)
             draft.partner = self._partner_of(draft)
             self._date(draft, paragraphs[s.paragraph])
             if draft.role == "level" and not draft.converted:
                 levels[s.start] = draft
+            previous_in_sentence = draft
             if draft.role in {"level", "rate"} and draft.subject and unit not in AGENCY_UNITS:
                 self._set_current(draft.subject)
         for draft in drafts:
             if draft.items:
                 self._respectively(draft.items)
+
+    def _share(self, draft: Draft, part: Draft | None) -> None:
+        """The whole a share is of ("of total exports"), and the goods of the part before it."""
+        whole = self.aliases.after(draft.mention.end, draft.clause[1])
+        draft.share_of = whole.metric if whole else draft.metric
+        if draft.product is None and part is not None and part.sentence is draft.sentence:
+            draft.product = part.product  # "X products grew 8.7%, accounting for 60.1%"
 
     def _subject_of(self, draft: Draft, level: Draft | None, unit: str | None) -> str | None:
         m, s = draft.mention, draft.sentence
@@ -284,6 +309,17 @@ class Context:
         if all(aliases) and len({a[-1].metric for a in aliases}) == len(items):
             for d, a in zip(items, aliases, strict=True):
                 d.metric = a[-1].metric
+
+
+@cache
+def _product_regex() -> re.Pattern[str]:
+    """ " of <goods> <verb>" right after a trade alias, the verbs from the growth tables."""
+    verbs = [*growth_words().direction, *implied_unit().verbs, *growth_words().share]
+    return re.compile(
+        rf"""\s+of\s+(?P<product>[a-z][a-z\s'-]{{1,60}}?)   # mechanical and electrical products
+        \s+(?:{alternation(verbs)})(?![\w-])                # grew, reached, accounted for""",
+        re.IGNORECASE | re.VERBOSE,
+    )
 
 
 def _consecutive(phrase: Period, base: PeriodValue | None) -> tuple[PeriodValue | None, bool]:
