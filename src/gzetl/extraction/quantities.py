@@ -13,7 +13,6 @@ pattern (range, scale words, unit, rate words) are matched in place.
 
 from __future__ import annotations
 
-import heapq
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
@@ -400,16 +399,18 @@ def scan(text: str) -> list[Mention]:
     last_end = 0
     low = lowered(text)
     p = patterns()
-    words = (
-        m for m in p.words.finditer(low) if m.start() == 0 or not _inside_word(low[m.start() - 1])
-    )
+    candidates = [(m.start(), m.end(), False) for m in p.digits.finditer(low)]
+    candidates += [
+        (m.start(), m.end(), True)
+        for m in p.words.finditer(low)
+        if m.start() == 0 or not _inside_word(low[m.start() - 1])
+    ]
+    candidates.sort()
     negatives = [m.span() for m in p.negative.finditer(low)]
-    for cand in heapq.merge(p.digits.finditer(low), words, key=lambda m: m.start()):
-        if cand.start() < last_end:
+    for start, end, from_words in candidates:
+        if start < last_end:
             continue
-        mention = _mention(
-            text, low, cand.start(), cand.end(), from_words=cand.re is p.words, negatives=negatives
-        )
+        mention = _mention(text, low, start, end, from_words=from_words, negatives=negatives)
         if mention is None:
             continue
         found.append(mention)
