@@ -64,3 +64,8 @@ def test_points_change_goes_to_the_share_before() -> None:
         "Private firms accounted for 57.3% of the total. Their share rose by 3.4 percentage points."
     )
     assert drafts_of(text) == [("57.3%", "share", Decimal("3.4"), 0, False)]
+
+
+def test_multiple_reaches_forward_to_its_level() -> None:
+    text = "Volume in 2020 was three times the level of 2016, reaching 183,000 TEUs."
+    assert drafts_of(text) == [("183,000 TEUs", "level", Decimal("200"), 0, False)]

@@ -167,7 +167,13 @@ def test_levels(sentence: str, expected: list[tuple[object, ...]]) -> None:
     assert found == expected
 
 
+def test_down_from_gives_the_baseline() -> None:
+    [m] = scan("Tests took 3 days on average, down from 5 days before.")
+    assert (m.text, float(m.value or 0), float(m.baseline or 0)) == ("3 days", 72.0, 120.0)
+
+
 NEGATIVES = [
+    ("article-without-qualifier", "it screens thousands of containers a day"),
     ("ordinal-plan", "during the 14th Five Year Plan period"),
     ("plenary-session", "the Fourth Plenary Session of the 20th Central Committee"),
     ("fifth-batch", "selected as the fifth batch of best practice cases"),

@@ -26,7 +26,7 @@ _CONVERSION_RE = re.compile(
 )
 # "grew 5% to 1.2 trillion yuan", "rose 7.8% year-on-year in December to", "doubled ..., reaching"
 _CHANGE_THEN_LEVEL_RE = re.compile(
-    r"(?:\s+compared\s+(?:to|with)\s+(?:19|20)\d{2})?"
+    r"(?:\s+(?:compared\s+(?:to|with)|that\s+of|the\s+level\s+of)\s+(?:19|20)\d{2})?"
     r"[^\d.;()%]{0,60}?(?<![\w-])(?:to|reaching|to\s+reach|hitting)\s+",
     re.IGNORECASE,
 )

@@ -319,9 +319,11 @@ def _mention(
         and word != "a dozen"
     )
     if article:
-        end = start + len(word.split(" ", 1)[0])  # "a month": the number is "a"
+        end = start + len(word.split(" ", 1)[0])  # "more than a month": the number is "a"
     written = text[start:end]
     head = _head(low, start)
+    if article and (head is None or not head["qual"]):
+        return None  # "thousands of containers a day" states no quantity
     tail = p.tail.match(low, end)
     assert tail is not None  # every part of the tail is optional
     kind, unit, factor, note = _unit_of(tail)
@@ -415,14 +417,28 @@ def scan(text: str) -> list[Mention]:
             continue
         found.append(mention)
         last_end = mention.end
-    return _pair_before_after(found)
+    return _pair_before_after(low, found)
 
 
-def _pair_before_after(found: list[Mention]) -> list[Mention]:
+# "3 days on average, down from 5 days before": the second number is the earlier value.
+_DOWN_FROM_RE = re.compile(r"[^\d.;]{0,30}?(?<![\w-])(?:down|up|reduced|cut|shortened)\s+\Z")
+
+
+def _pair_before_after(low: str, found: list[Mention]) -> list[Mention]:
     """ "from 72 hours to within 6 hours": one mention, value 6 and baseline 72."""
     result: list[Mention] = []
     for mention in found:
         previous = result[-1] if result else None
+        if (
+            previous is not None
+            and mention.head == "from"
+            and previous.kind == mention.kind == "level"
+            and previous.unit == mention.unit
+            and previous.baseline is None
+            and _DOWN_FROM_RE.fullmatch(low, previous.end, mention.head_start)
+        ):
+            previous.baseline = mention.value
+            continue
         if (
             previous is not None
             and previous.head == "from"
