@@ -10,6 +10,14 @@ from gzetl import incremental
 from gzetl.sources import list_files
 from pipelines.resources import GzetlSettings
 
+# Runs of gzetl_job that have not finished: two runs must not publish the warehouse at once.
+IN_FLIGHT = [
+    dg.DagsterRunStatus.QUEUED,
+    dg.DagsterRunStatus.NOT_STARTED,
+    dg.DagsterRunStatus.STARTING,
+    dg.DagsterRunStatus.STARTED,
+]
+
 
 def _load(cursor: str | None) -> tuple[incremental.Listing, incremental.Listing]:
     state = json.loads(cursor) if cursor else {}
@@ -42,6 +50,14 @@ def raw_folder_sensor(
         )
     if not seen.has_changes:
         return dg.SensorResult(skip_reason="no change", cursor=_dump(current, last_run))
+    running = context.instance.get_runs(
+        filters=dg.RunsFilter(job_name="gzetl_job", statuses=IN_FLIGHT), limit=1
+    )
+    if running:
+        return dg.SensorResult(
+            skip_reason=f"gzetl_job run {running[0].run_id} in progress: the changes wait for it",
+            cursor=_dump(current, last_run),
+        )
     key = hashlib.sha256(json.dumps(current, sort_keys=True).encode()).hexdigest()[:16]
     request = dg.RunRequest(
         run_key=key,

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import dagster as dg
 import pytest
+from dagster._core.storage.dagster_run import DagsterRun
 from pipelines.resources import GzetlSettings
 from pipelines.sensors import raw_folder_sensor
 
@@ -20,9 +21,12 @@ class Ticker:
     def __init__(self, raw: Path) -> None:
         self.settings = GzetlSettings(raw_url=str(raw), warehouse_url=str(raw.parent / "wh"))
         self.cursor: str | None = None
+        self.instance = dg.DagsterInstance.ephemeral()
 
     def tick(self) -> dg.SensorResult:
-        context = dg.build_sensor_context(cursor=self.cursor, resources={"settings": self.settings})
+        context = dg.build_sensor_context(
+            cursor=self.cursor, resources={"settings": self.settings}, instance=self.instance
+        )
         result = raw_folder_sensor(context)
         assert isinstance(result, dg.SensorResult)
         self.cursor = result.cursor
@@ -101,3 +105,19 @@ def test_deleted_file_and_sidecar_change_request_runs(raw: Path) -> None:
 def test_missing_raw_folder_skips(tmp_path: Path) -> None:
     result = Ticker(tmp_path / "absent").tick()
     assert (requests(result), result.skip_reason) == ([], dg.SkipReason("no change"))
+
+
+def test_changes_wait_while_a_run_is_in_progress(raw: Path) -> None:
+    settled(raw / "zhuhai.txt", TEXT)
+    ticker = Ticker(raw)
+    run = DagsterRun(job_name="gzetl_job", run_id="r-busy", status=dg.DagsterRunStatus.STARTED)
+    ticker.instance.add_run(run)
+    waiting = ticker.tick()
+    assert (requests(waiting), waiting.skip_reason) == (
+        [],
+        dg.SkipReason("gzetl_job run r-busy in progress: the changes wait for it"),
+    )
+    ticker.instance.report_run_failed(run)  # the run ends
+    assert requests(ticker.tick()) == [
+        {"gzetl/new": "1", "gzetl/changed": "0", "gzetl/deleted": "0"}
+    ]
