@@ -5,6 +5,8 @@ BIN := $(VENV)/bin
 UV := $(shell command -v uv 2>/dev/null || echo .tools/bin/uv)
 export DAGSTER_HOME ?= $(CURDIR)/.dagster
 export UV_PYTHON ?= 3.11
+# compile bytecode at install: Dagster and pandera then import in ~2 s instead of ~6 s
+export UV_COMPILE_BYTECODE ?= 1
 
 .PHONY: setup run test ui lint typecheck bench clean
 
@@ -17,8 +19,11 @@ $(BIN)/gzetl: uv.lock pyproject.toml | $(UV)
 	$(UV) sync --frozen --extra dev
 	@touch $@
 
-setup: $(BIN)/gzetl
+setup: $(BIN)/gzetl $(DAGSTER_HOME)/dagster.yaml
+
+$(DAGSTER_HOME)/dagster.yaml: config/dagster.yaml
 	@mkdir -p "$(DAGSTER_HOME)"
+	cp config/dagster.yaml "$@"
 
 run: setup ## materialise every asset over raw/ into warehouse/ and print a summary
 	$(BIN)/gzetl run --raw raw --warehouse warehouse
