@@ -87,6 +87,18 @@ def _labelled(check: Check, found: pl.DataFrame) -> pl.DataFrame:
     )
 
 
+def _paired(found: pl.DataFrame) -> bool:
+    return "other_id" in found.columns or "other_ids" in found.columns
+
+
+def _with_other_ids(found: pl.DataFrame) -> pl.DataFrame:
+    """Rows naming their partner as a list ``other_ids`` (a single ``other_id`` becomes one)."""
+    if "other_ids" in found.columns:
+        return found.select("fact_id", "message", "other_ids")
+    others = pl.when(pl.col("other_id").is_null()).then(None).otherwise(pl.concat_list("other_id"))
+    return found.select("fact_id", "message", other_ids=others)
+
+
 def run(
     check: Check, facts: pl.DataFrame, documents: pl.DataFrame, texts: Mapping[str, str]
 ) -> pl.DataFrame:
@@ -95,7 +107,7 @@ def run(
     Of a contradicting pair the likelier culprit is kept (base.blame) within this check.
     """
     found = check.find(facts, documents, texts)
-    if "other_id" in found.columns:
+    if _paired(found):
         found = blame(found, sources.corroboration(facts))
     return _labelled(check, found)
 
@@ -110,11 +122,11 @@ def run_all(
     Warning checks report every fact involved.
     """
     found = {check.name: check.find(facts, documents, texts) for check in CHECKS}
-    paired = [
-        c.name for c in CHECKS if c.severity == "error" and "other_id" in found[c.name].columns
-    ]
+    paired = [c.name for c in CHECKS if c.severity == "error" and _paired(found[c.name])]
     if paired:
-        rows_of = [found[name].with_columns(_check=pl.lit(name)) for name in paired]
+        rows_of = [
+            _with_other_ids(found[name]).with_columns(_check=pl.lit(name)) for name in paired
+        ]
         blamed = blame(pl.concat(rows_of), sources.corroboration(facts))
         for name in paired:
             found[name] = blamed.filter(pl.col("_check") == name).drop("_check")

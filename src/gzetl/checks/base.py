@@ -82,28 +82,103 @@ def contradictions(pairs: pl.DataFrame) -> pl.DataFrame:
     )
 
 
+ID_LIST_CAP = 10
+"""At most this many fact ids are written into one message; the rest are counted."""
+
+
+def fact_ids(ids: pl.Expr, word: bool = True) -> pl.Expr:
+    """Fact ids for a message: ``fact f1`` or ``facts f1, f2`` (``word=False``: no prefix).
+
+    A group longer than ID_LIST_CAP lists its first ids and counts the rest, so a message
+    stays short however often a cell is restated.
+    """
+    n = ids.list.len()
+    head = ids.list.head(ID_LIST_CAP).list.join(", ")
+    rest = pl.concat_str(pl.lit(" and "), (n - ID_LIST_CAP).cast(pl.String), pl.lit(" more"))
+    listed = pl.when(n > ID_LIST_CAP).then(pl.concat_str(head, rest)).otherwise(head)
+    if not word:
+        return listed
+    return pl.concat_str(pl.when(n == 1).then(pl.lit("fact ")).otherwise(pl.lit("facts ")), listed)
+
+
+def distinct(frame: pl.DataFrame, keys: list[str], ids: str = "ids") -> pl.DataFrame:
+    """One row per distinct ``keys`` (a cell and a stated value), its fact ids sorted in ``ids``.
+
+    The cross-fact checks compare these distinct statements, not every pair of restatements,
+    and name the facts behind a failing comparison from ``ids``.
+    """
+    return frame.group_by(keys).agg(pl.col("fact_id").sort().alias(ids))
+
+
+def group_contradictions(pairs: pl.DataFrame) -> pl.DataFrame:
+    """Failing rows for contradicting groups ``a_ids, b_ids, message``: every member of each
+    group, naming the other group in ``other_ids``, so that ``blame`` can pick the culprit.
+
+    One row per fact and contradicting group, not per pair of facts.
+    """
+    rows = pl.concat(
+        [
+            pairs.select(fact_id="a_ids", message="message", other_ids="b_ids"),
+            pairs.select(fact_id="b_ids", message="message", other_ids="a_ids"),
+        ]
+    ).explode("fact_id")
+    return (
+        rows.select(
+            pl.col("fact_id").cast(pl.String),
+            pl.col("message").cast(pl.String),
+            pl.col("other_ids").cast(pl.List(pl.String)),
+        )
+        .unique(["fact_id", "message"], keep="first")
+        .sort("fact_id", "message")
+    )
+
+
 def blame(found: pl.DataFrame, support: pl.DataFrame | None = None) -> pl.DataFrame:
-    """Of each contradicting pair (rows with ``other_id``), keep the likelier culprit.
+    """Of each contradicting pair (rows with ``other_id`` or ``other_ids``), keep the likelier
+    culprit.
 
     A fact that contradicts more facts than its partner does is blamed alone (a total read
     1000x too small is exceeded by every part; a growth that contradicts two prior values).
     On a tie, the fact with less support from other documents is blamed (``support``:
     fact_id, support = confirming minus contradicting documents); when that ties too, both
     are kept, since nothing tells which one is wrong.
-    Rows without ``other_id`` are kept as they are.
+    A row with ``other_ids`` (a group of facts stating one value) contradicts each of them:
+    it is kept when it would be kept against at least one member of the group. Facts
+    contradicted are counted once per row and group, so the cost is linear in the rows and
+    the distinct groups, never in the pairs of facts. Rows without a partner are kept.
     """
-    if "other_id" not in found.columns:
+    if "other_id" in found.columns:
+        others = (
+            pl.when(pl.col("other_id").is_null())
+            .then(None)
+            .otherwise(pl.concat_list(pl.col("other_id")))
+        )
+    elif "other_ids" in found.columns:
+        others = pl.col("other_ids")
+    else:
         return found
-    pairs = found.filter(pl.col("other_id").is_not_null()).select("fact_id", "other_id").unique()
-    counts = pairs.group_by("fact_id").agg(_n=pl.len())
+    columns = found.columns
+    found = found.with_columns(_others=others).with_columns(
+        _key=pl.col("_others").list.join("\x1f")
+    )
+    pairs = found.filter(pl.col("_key").is_not_null()).unique(["fact_id", "_key"])
+    counts = pairs.group_by("fact_id").agg(_n=pl.col("_others").list.len().sum())
     if support is None:
         support = pl.DataFrame(schema={"fact_id": pl.String, "support": pl.Int64})
     scores = counts.join(support.select("fact_id", _s="support"), on="fact_id", how="left")
     scores = scores.with_columns(pl.col("_s").fill_null(0).cast(pl.Int64))
-    scored = found.join(scores, on="fact_id", how="left").join(
-        scores.select(other_id="fact_id", _n_other="_n", _s_other="_s"), on="other_id", how="left"
+    groups = (
+        pairs.select("_key", "_others")
+        .unique("_key")
+        .explode("_others")
+        .join(scores.select(_others="fact_id", _n_other="_n", _s_other="_s"), on="_others")
     )
+    weakest = groups.group_by("_key").agg(
+        _n_other=pl.min("_n_other"),
+        _s_other=pl.col("_s_other").filter(pl.col("_n_other") == pl.col("_n_other").min()).max(),
+    )
+    scored = found.join(scores, on="fact_id", how="left").join(weakest, on="_key", how="left")
     more = pl.col("_n") > pl.col("_n_other")
     tie_less_supported = (pl.col("_n") == pl.col("_n_other")) & (pl.col("_s") <= pl.col("_s_other"))
-    keep = pl.col("other_id").is_null() | more | tie_less_supported
-    return scored.filter(keep).drop("_n", "_n_other", "_s", "_s_other")
+    keep = pl.col("_key").is_null() | more | tie_less_supported
+    return scored.filter(keep).select(columns)

@@ -12,16 +12,30 @@ from collections.abc import Mapping
 import polars as pl
 
 from gzetl.catalogue import metrics
-from gzetl.checks.base import cell, contradictions, failing, number, period
+from gzetl.checks.base import (
+    cell,
+    distinct,
+    fact_ids,
+    failing,
+    group_contradictions,
+    number,
+    period,
+)
 from gzetl.checks.frames import PERIOD, comparable, is_each_year
 
 _PLACE = ("subject", "unit", *PERIOD)
 _DIMS = ("metric", "partner", "product")
+_STATED = ("value", "lo", "hi")
 
 
 def _levels(facts: pl.DataFrame) -> pl.DataFrame:
-    """Comparable levels that are not shares and not "each year" figures."""
-    return comparable(facts).filter(pl.col("share_of").is_null(), ~is_each_year())
+    """Distinct stated levels (not shares, not "each year" figures) of each cell, with ``ids``.
+
+    Restatements of one value in one cell collapse to one row, so the pair logic below runs
+    on distinct values, not on every pair of restatements.
+    """
+    levels = comparable(facts).filter(pl.col("share_of").is_null(), ~is_each_year())
+    return distinct(levels, [*_PLACE, *_DIMS, *_STATED])
 
 
 def _interval_text(value: str, lo: str, hi: str) -> pl.Expr:
@@ -37,17 +51,17 @@ def _sums(levels: pl.DataFrame) -> pl.DataFrame:
     keys = ["subject", "partner", "product", "unit", *PERIOD]
     for whole in (m for m in metrics().values() if m.parts):
         frame = levels.filter(pl.col("metric") == whole.key).select(
-            *keys, "metric", w_id="fact_id", w="value", w_lo="lo", w_hi="hi",
-            ids=pl.concat_list(pl.col("fact_id")), sum=pl.lit(0.0), sum_lo=pl.lit(0.0),
+            *keys, "metric", w="value", w_lo="lo", w_hi="hi",
+            ids="ids", sum=pl.lit(0.0), sum_lo=pl.lit(0.0),
             sum_hi=pl.lit(0.0), terms=pl.lit(""),
         )  # fmt: skip
         for part in whole.parts:
             rows = levels.filter(pl.col("metric") == part).select(
-                *keys, p_id="fact_id", p="value", p_lo="lo", p_hi="hi"
+                *keys, p_ids="ids", p="value", p_lo="lo", p_hi="hi"
             )
             frame = frame.join(rows, on=keys, nulls_equal=True).select(
-                *keys, "metric", "w_id", "w", "w_lo", "w_hi",
-                ids=pl.concat_list("ids", "p_id"),
+                *keys, "metric", "w", "w_lo", "w_hi",
+                ids=pl.concat_list("ids", "p_ids"),
                 sum=pl.col("sum") + pl.col("p"),
                 sum_lo=pl.col("sum_lo") + pl.col("p_lo"),
                 sum_hi=pl.col("sum_hi") + pl.col("p_hi"),
@@ -80,7 +94,7 @@ def parts_whole(
             pl.lit(" but the whole is "),
             _interval_text("w", "w_lo", "w_hi"),
             pl.lit(" (facts "),
-            pl.col("ids").list.join(", "),
+            fact_ids(pl.col("ids"), word=False),
             pl.lit(")"),
         ),
     )
@@ -95,7 +109,7 @@ def _part_whole_pairs(levels: pl.DataFrame) -> pl.DataFrame:
         }
     )
     wholes = levels.select(
-        *_PLACE, w_id="fact_id", w_metric="metric", w_partner="partner", w_product="product",
+        *_PLACE, w_ids="ids", w_metric="metric", w_partner="partner", w_product="product",
         w="value", w_lo="lo", w_hi="hi",
     )  # fmt: skip
     joined = levels.join(wholes, on=list(_PLACE), nulls_equal=True).join(
@@ -116,7 +130,8 @@ def part_exceeds_whole(
 ) -> pl.DataFrame:
     """A part (exports; trade with one partner; one product) never exceeds its whole.
 
-    Both facts are reported with ``other_id``; ``run`` and ``run_all`` blame the likelier one.
+    Every fact of both statements is reported, naming the other statement's facts in
+    ``other_ids``; ``run`` and ``run_all`` blame the likelier one.
     """
     bad = _part_whole_pairs(_levels(facts)).filter(pl.col("lo") > pl.col("w_hi"))
     bad = bad.with_columns(
@@ -127,41 +142,43 @@ def part_exceeds_whole(
             period(),
             pl.lit(" is "),
             _interval_text("value", "lo", "hi"),
-            pl.lit(" (fact "),
-            pl.col("fact_id"),
+            pl.lit(" ("),
+            fact_ids(pl.col("ids")),
             pl.lit(") but the whole "),
             pl.col("w_metric"),
             pl.lit(" is "),
             _interval_text("w", "w_lo", "w_hi"),
-            pl.lit(" (fact "),
-            pl.col("w_id"),
+            pl.lit(" ("),
+            fact_ids(pl.col("w_ids")),
             pl.lit(")"),
         )
     )
-    return contradictions(bad.select(a="fact_id", b="w_id", message="message"))
+    return group_contradictions(bad.select(a_ids="ids", b_ids="w_ids", message="message"))
 
 
 def share_of_whole(
     facts: pl.DataFrame, documents: pl.DataFrame, texts: Mapping[str, str]
 ) -> pl.DataFrame:
     """A share times its whole equals the part when all three are stated (warning on all)."""
-    found = comparable(facts)
-    shares = found.filter(
+    found = comparable(facts).filter(
         pl.col("share_of").is_not_null(),
         pl.col("partner").is_not_null()
         | pl.col("product").is_not_null()
         | (pl.col("metric") != pl.col("share_of")),
+    )
+    shares = distinct(
+        found, ["subject", *PERIOD, "metric", "partner", "product", "share_of", *_STATED]
     ).select(
-        "subject", *PERIOD, "metric", "partner", "product", "share_of", s_id="fact_id",
+        "subject", *PERIOD, "metric", "partner", "product", "share_of", s_ids="ids",
         s="value", s_lo="lo", s_hi="hi",
     )  # fmt: skip
     levels = _levels(facts)
     wholes = levels.filter(pl.col("partner").is_null(), pl.col("product").is_null()).select(
-        "subject", *PERIOD, "unit", share_of="metric", w_id="fact_id", w="value", w_lo="lo",
+        "subject", *PERIOD, "unit", share_of="metric", w_ids="ids", w="value", w_lo="lo",
         w_hi="hi",
     )  # fmt: skip
     parts = levels.select(
-        "subject", *PERIOD, "unit", "metric", "partner", "product", p_id="fact_id", p="value",
+        "subject", *PERIOD, "unit", "metric", "partner", "product", p_ids="ids", p="value",
         p_lo="lo", p_hi="hi",
     )  # fmt: skip
     joined = shares.join(wholes, on=["subject", *PERIOD, "share_of"]).join(
@@ -189,14 +206,9 @@ def share_of_whole(
             pl.lit(" but the part is "),
             _interval_text("p", "p_lo", "p_hi"),
             pl.lit(" (facts "),
-            pl.col("s_id"),
-            pl.lit(", "),
-            pl.col("w_id"),
-            pl.lit(", "),
-            pl.col("p_id"),
+            fact_ids(pl.concat_list("s_ids", "w_ids", "p_ids"), word=False),
             pl.lit(")"),
         )
     )
-    return failing(
-        pl.concat([bad.select(fact_id=c, message="message") for c in ("s_id", "w_id", "p_id")])
-    )
+    every = bad.select(ids=pl.concat_list("s_ids", "w_ids", "p_ids"), message="message")
+    return failing(every.explode("ids").select(fact_id="ids", message="message"))
