@@ -14,7 +14,16 @@ from collections.abc import Mapping
 
 import polars as pl
 
-from gzetl.checks.base import cell, contradictions, failing, number, percent, period
+from gzetl.checks.base import (
+    cell,
+    distinct,
+    fact_ids,
+    failing,
+    group_contradictions,
+    number,
+    percent,
+    period,
+)
 from gzetl.checks.frames import CELL_KEY, SERIES_KEY, comparable, is_each_year
 from gzetl.checks.tolerance import SCALE_FACTOR, change_interval
 
@@ -60,6 +69,7 @@ def derivations(facts: pl.DataFrame) -> pl.DataFrame:
         .select(
             pl.concat_str(pl.col("fact_id"), pl.lit("~prior")).alias("derived_id"),
             *SERIES_KEY,
+            v_period=period(),
             period_start=_shift("period_start", pl.col("_months")),
             period_end=_shift("period_end", pl.col("_months")),
             v=pl.col("value"),
@@ -94,21 +104,33 @@ def derive(facts: pl.DataFrame) -> pl.DataFrame:
     return derivations(facts).select(DERIVED_COLUMNS)
 
 
-def pairs(facts: pl.DataFrame) -> pl.DataFrame:
-    """Each derivation joined with every reported fact U of its cell and period.
+_V_STATED = (
+    "v_period", "v", "v_lo", "v_hi", "c", "c_lo", "c_hi", "method", "value", "value_low",
+    "value_high",
+)  # fmt: skip
 
-    Adds ``u_id, u, u_lo, u_hi``, the implied change ``implied`` (V/U - 1, or V - U in
+
+def pairs(facts: pl.DataFrame) -> pl.DataFrame:
+    """Each distinct derivation joined with each distinct reported value U of its cell and period.
+
+    Restatements collapse first: derivations with the same cell, value and change to one row
+    with their deriving facts in ``from_ids``, reported facts with the same cell and interval
+    to one row with their ids in ``u_ids``; so the join is over distinct statements.
+    Adds ``u, u_lo, u_hi``, the implied change ``implied`` (V/U - 1, or V - U in
     points) with its interval ``implied_lo..implied_hi``, and the verdicts ``agrees``
     (intervals overlap) and ``scale_slip`` (off by more than SCALE_FACTOR).
     """
-    reported = (
-        comparable(facts)
-        .filter(~is_each_year())
-        .select(*CELL_KEY, u_id="fact_id", u="value", u_lo="lo", u_hi="hi")
+    reported = distinct(
+        comparable(facts).filter(~is_each_year()), [*CELL_KEY, "value", "lo", "hi"], "u_ids"
+    ).select(*CELL_KEY, "u_ids", u="value", u_lo="lo", u_hi="hi")
+    derived = distinct(
+        derivations(facts).rename({"from_fact_id": "fact_id"}),
+        [*CELL_KEY, *_V_STATED],
+        "from_ids",
     )
-    joined = derivations(facts).join(reported, on=list(CELL_KEY), nulls_equal=True)
+    joined = derived.join(reported, on=list(CELL_KEY), nulls_equal=True)
     points = pl.col("method") == "pp"
-    return joined.filter(pl.col("u_id") != pl.col("from_fact_id")).with_columns(
+    return joined.with_columns(
         implied=pl.when(points)
         .then(pl.col("v") - pl.col("u"))
         .otherwise((pl.col("v") / pl.col("u") - 1) * 100),
@@ -130,8 +152,8 @@ def pairs(facts: pl.DataFrame) -> pl.DataFrame:
 def _message(head: str) -> pl.Expr:
     return pl.concat_str(
         pl.lit(head), cell(), pl.lit(" "), pl.col("v_period"), pl.lit(": "), number(pl.col("v")),
-        pl.lit(" (fact "), pl.col("from_fact_id"), pl.lit(") against "), number(pl.col("u")),
-        pl.lit(" for "), period(), pl.lit(" (fact "), pl.col("u_id"), pl.lit(") implies "),
+        pl.lit(" ("), fact_ids(pl.col("from_ids")), pl.lit(") against "), number(pl.col("u")),
+        pl.lit(" for "), period(), pl.lit(" ("), fact_ids(pl.col("u_ids")), pl.lit(") implies "),
         percent(pl.col("implied")), pl.lit(" ("), percent(pl.col("implied_lo")), pl.lit(".."),
         percent(pl.col("implied_hi")), pl.lit("), stated "), percent(pl.col("c")), pl.lit(" ("),
         percent(pl.col("c_lo")), pl.lit(".."), percent(pl.col("c_hi")), pl.lit(") "),
@@ -139,20 +161,13 @@ def _message(head: str) -> pl.Expr:
     )  # fmt: skip
 
 
-def _with_v_period(found: pl.DataFrame, facts: pl.DataFrame) -> pl.DataFrame:
-    spans = facts.select(from_fact_id="fact_id", v_period=period()).unique("from_fact_id")
-    return found.join(spans, on="from_fact_id", how="left")
-
-
 def growth_consistency(
     facts: pl.DataFrame, documents: pl.DataFrame, texts: Mapping[str, str]
 ) -> pl.DataFrame:
     """The stated change of V agrees with V and the reported prior value U (warning on V)."""
     found = pairs(facts).filter(~pl.col("agrees") & ~pl.col("scale_slip"))
-    found = _with_v_period(found, facts)
-    return failing(
-        found.with_columns(fact_id="from_fact_id", message=_message("growth inconsistent: "))
-    )
+    found = found.with_columns(message=_message("growth inconsistent: "))
+    return failing(found.explode("from_ids").with_columns(fact_id="from_ids"))
 
 
 def derived_vs_reported(
@@ -164,7 +179,7 @@ def derived_vs_reported(
     because a later figure and its change imply another value for it.
     """
     found = pairs(facts).filter(~pl.col("agrees") & ~pl.col("scale_slip"))
-    found = _with_v_period(found, facts).with_columns(
+    found = found.with_columns(
         message=pl.concat_str(
             pl.lit("reported value off the derived one: "),
             cell(),
@@ -172,16 +187,16 @@ def derived_vs_reported(
             period(),
             pl.lit(": reported "),
             number(pl.col("u")),
-            pl.lit(" (fact "),
-            pl.col("u_id"),
+            pl.lit(" ("),
+            fact_ids(pl.col("u_ids")),
             pl.lit("), derived "),
             number(pl.col("value")),
             pl.lit(" ("),
             number(pl.col("value_low")),
             pl.lit(".."),
             number(pl.col("value_high")),
-            pl.lit(") from fact "),
-            pl.col("from_fact_id"),
+            pl.lit(") from "),
+            fact_ids(pl.col("from_ids")),
             pl.lit(" ("),
             number(pl.col("v")),
             pl.lit(" for "),
@@ -193,7 +208,7 @@ def derived_vs_reported(
             pl.lit(")"),
         )
     )
-    return failing(found.with_columns(fact_id="u_id"))
+    return failing(found.explode("u_ids").with_columns(fact_id="u_ids"))
 
 
 def growth_scale(
@@ -201,8 +216,9 @@ def growth_scale(
 ) -> pl.DataFrame:
     """V, its change and U disagree by a scale factor: one of the two carries a scale slip.
 
-    Both facts are reported with ``other_id``; ``run`` and ``run_all`` blame the likelier one.
+    Every fact of both statements is reported, naming the other statement's facts in
+    ``other_ids``; ``run`` and ``run_all`` blame the likelier one.
     """
-    found = _with_v_period(pairs(facts).filter(pl.col("scale_slip")), facts)
+    found = pairs(facts).filter(pl.col("scale_slip"))
     found = found.with_columns(message=_message("scale slip (x5 or more): "))
-    return contradictions(found.select(a="from_fact_id", b="u_id", message="message"))
+    return group_contradictions(found.select(a_ids="from_ids", b_ids="u_ids", message="message"))
