@@ -6,7 +6,7 @@ from collections.abc import Mapping
 
 import polars as pl
 
-from gzetl.checks.base import cell, failing, number, period
+from gzetl.checks.base import cell, fact_ids, failing, number, period
 from gzetl.checks.frames import CELL_KEY, comparable, is_each_year, sane
 from gzetl.checks.rows import ACTIVE_STATUSES
 from gzetl.checks.tolerance import change_interval
@@ -31,11 +31,11 @@ def latest_first(documents: pl.DataFrame) -> pl.DataFrame:
     return docs.select("doc_id", "published", "source").with_row_index("rank", offset=1)
 
 
-def _disagreements(facts: pl.DataFrame, documents: pl.DataFrame) -> pl.DataFrame:
-    """Pairs of statements of one cell whose values (or changes of one basis) cannot agree.
+_STATED = ("value", "lo", "hi", "change_basis", "change_pct", "c_lo", "c_hi")
 
-    Columns of the first fact, ``b_*`` of the second, ``same_doc`` and ``a_latest``.
-    """
+
+def _statements(facts: pl.DataFrame, documents: pl.DataFrame) -> pl.DataFrame:
+    """Comparable levels and change-only facts with their change interval and document rank."""
     docs = latest_first(documents).select("doc_id", "rank")
     levels = comparable(facts)
     # change-only facts take part through their change ("exports grew 8.7%")
@@ -46,37 +46,58 @@ def _disagreements(facts: pl.DataFrame, documents: pl.DataFrame) -> pl.DataFrame
         *(pl.col(c).is_not_null() for c in ("subject", "metric", "period_start", "period_end")),
         pl.col("period_end") >= pl.col("period_start"),
     ).with_columns(lo=pl.lit(None, pl.Float64), hi=pl.lit(None, pl.Float64))
-    rows = (
+    return (
         pl.concat([levels, changes])
         .filter(~is_each_year())
         .with_columns(*change_interval("c_"))
         .join(docs, on="doc_id", how="left")
     )
-    other = rows.select(
-        *CELL_KEY,
-        b_id="fact_id", b_doc="doc_id", b_statement="statement_id", b="value", b_lo="lo",
-        b_hi="hi", b_basis="change_basis", b_c="change_pct", b_c_lo="c_lo", b_c_hi="c_hi",
-        b_rank="rank", b_source="source", b_text="text",
-    )  # fmt: skip
-    joined = rows.join(other, on=list(CELL_KEY), nulls_equal=True).filter(
-        pl.col("fact_id") < pl.col("b_id"), pl.col("statement_id") != pl.col("b_statement")
-    )
+
+
+def _apart() -> pl.Expr:
+    """Two statements (columns and ``b_*`` columns) whose values or changes cannot agree."""
     values_apart = (pl.col("lo") > pl.col("b_hi")) | (pl.col("b_lo") > pl.col("hi"))
     changes_apart = (pl.col("change_basis") == pl.col("b_basis")) & (
         (pl.col("c_lo") > pl.col("b_c_hi")) | (pl.col("b_c_lo") > pl.col("c_hi"))
     )
-    return joined.filter(
-        values_apart.fill_null(False) | changes_apart.fill_null(False)
-    ).with_columns(
-        same_doc=pl.col("doc_id") == pl.col("b_doc"),
-        a_latest=pl.col("rank").fill_null(10**9) <= pl.col("b_rank").fill_null(10**9),
+    return values_apart.fill_null(False) | changes_apart.fill_null(False)
+
+
+def _b_side(frame: pl.DataFrame, **extra: str) -> pl.DataFrame:
+    """The columns of a second statement, named ``b_*`` as ``_apart`` expects."""
+    return frame.select(
+        *CELL_KEY, b="value", b_lo="lo", b_hi="hi", b_basis="change_basis", b_c="change_pct",
+        b_c_lo="c_lo", b_c_hi="c_hi", **extra,
+    )  # fmt: skip
+
+
+def _groups(rows: pl.DataFrame) -> pl.DataFrame:
+    """Distinct statements of each cell: ids, documents, sources and the best rank."""
+    ranked = rows.with_columns(_r=pl.col("rank").fill_null(10**9))
+    return ranked.group_by([*CELL_KEY, *_STATED]).agg(
+        ids=pl.col("fact_id").sort(),
+        docs=pl.col("doc_id").unique(),
+        sources=pl.col("source").sort_by("_r", "source").unique(maintain_order=True),
+        best=pl.col("_r").min(),
+        latest=pl.col("source").sort_by("_r", "source").first(),
     )
 
 
-def _both(bad: pl.DataFrame) -> pl.DataFrame:
-    return failing(
-        pl.concat([bad.select("fact_id", "message"), bad.select(fact_id="b_id", message="message")])
+def _disagreements(facts: pl.DataFrame, documents: pl.DataFrame) -> pl.DataFrame:
+    """Pairs of distinct statements of one cell whose values (or changes of one basis) cannot
+    agree: columns of the first statement, ``b_*`` of the second, each with its fact ``ids``,
+    ``docs`` and ``sources``, and ``a_latest``. One row per pair of distinct statements, not
+    per pair of restatements.
+    """
+    groups = _groups(_statements(facts, documents))
+    other = _b_side(
+        groups, b_ids="ids", b_docs="docs", b_sources="sources", b_best="best",
+        b_latest="latest",
+    )  # fmt: skip
+    joined = groups.join(other, on=list(CELL_KEY), nulls_equal=True).filter(
+        pl.col("ids").list.first() < pl.col("b_ids").list.first()
     )
+    return joined.filter(_apart()).with_columns(a_latest=pl.col("best") <= pl.col("b_best"))
 
 
 def cross_source_agreement(
@@ -84,9 +105,10 @@ def cross_source_agreement(
 ) -> pl.DataFrame:
     """Two documents' statements of one cell agree within precision, else both are flagged.
 
-    Warning: the usual cause is a revision; the message names the latest publication.
+    Warning: the usual cause is a revision; the message names the latest publication. A
+    fact is flagged when a disagreeing statement has a fact in another document.
     """
-    bad = _disagreements(facts, documents).filter(~pl.col("same_doc"))
+    bad = _disagreements(facts, documents)
     bad = bad.with_columns(
         message=pl.concat_str(
             pl.lit("sources disagree: "),
@@ -98,22 +120,32 @@ def cross_source_agreement(
             pl.lit(" change "),
             pl.col("change_pct").cast(pl.String).fill_null("-"),
             pl.lit(" in "),
-            pl.col("source"),
-            pl.lit(" (fact "),
-            pl.col("fact_id"),
+            fact_ids(pl.col("sources"), word=False),
+            pl.lit(" ("),
+            fact_ids(pl.col("ids")),
             pl.lit(") vs "),
             number(pl.col("b")),
             pl.lit(" change "),
             pl.col("b_c").cast(pl.String).fill_null("-"),
             pl.lit(" in "),
-            pl.col("b_source"),
-            pl.lit(" (fact "),
-            pl.col("b_id"),
+            fact_ids(pl.col("b_sources"), word=False),
+            pl.lit(" ("),
+            fact_ids(pl.col("b_ids")),
             pl.lit("); latest publication: "),
-            pl.when(pl.col("a_latest")).then(pl.col("source")).otherwise(pl.col("b_source")),
+            pl.when(pl.col("a_latest")).then(pl.col("latest")).otherwise(pl.col("b_latest")),
         )
     )
-    return _both(bad)
+    # each side's facts, with the documents of the statement they disagree with
+    sides = pl.concat(
+        [
+            bad.select(fact_id="ids", message="message", _docs="b_docs"),
+            bad.select(fact_id="b_ids", message="message", _docs="docs"),
+        ]
+    ).with_columns(_n=pl.col("_docs").list.len(), _doc=pl.col("_docs").list.first())
+    doc_of = facts.select("fact_id", "doc_id").unique("fact_id")
+    found = sides.explode("fact_id").join(doc_of, on="fact_id", how="left")
+    # a disagreement within one document alone is cell_ambiguous's
+    return failing(found.filter((pl.col("_n") > 1) | (pl.col("_doc") != pl.col("doc_id"))))
 
 
 def cell_ambiguous(
@@ -124,8 +156,15 @@ def cell_ambiguous(
     Usually two different things the cell key does not tell apart ("202 measures" for the
     Bay Area, "102 measures" for Nansha): a product or partner the extraction missed.
     """
-    bad = _disagreements(facts, documents).filter(pl.col("same_doc"))
-    bad = bad.with_columns(
+    rows = _statements(facts, documents)
+    other = _b_side(
+        rows, doc_id="doc_id", b_id="fact_id", b_statement="statement_id", b_text="text"
+    )
+    # pairs within one document: few per cell, however often other documents restate it
+    joined = rows.join(other, on=[*CELL_KEY, "doc_id"], nulls_equal=True).filter(
+        pl.col("fact_id") < pl.col("b_id"), pl.col("statement_id") != pl.col("b_statement")
+    )
+    bad = joined.filter(_apart()).with_columns(
         message=pl.concat_str(
             pl.lit("one cell stated twice in "),
             pl.col("source"),
@@ -144,7 +183,9 @@ def cell_ambiguous(
             pl.lit("); a product or partner may be missing"),
         )
     )
-    return _both(bad)
+    return failing(
+        pl.concat([bad.select("fact_id", "message"), bad.select(fact_id="b_id", message="message")])
+    )
 
 
 def corroboration(facts: pl.DataFrame) -> pl.DataFrame:
@@ -153,14 +194,26 @@ def corroboration(facts: pl.DataFrame) -> pl.DataFrame:
 
     Used to break a tie between two contradicting facts (base.blame).
     """
-    rows = comparable(facts).filter(~is_each_year())
-    rows = rows.select(*CELL_KEY, "fact_id", "doc_id", "lo", "hi")
-    other = rows.select(*CELL_KEY, b_doc="doc_id", b_lo="lo", b_hi="hi")
-    joined = rows.join(other, on=list(CELL_KEY), nulls_equal=True).filter(
-        pl.col("doc_id") != pl.col("b_doc")
+    rows = (
+        comparable(facts).filter(~is_each_year()).select(*CELL_KEY, "fact_id", "doc_id", "lo", "hi")
     )
+    # distinct intervals of each cell, and which documents state each
+    rows = rows.with_columns(_g=pl.struct(*CELL_KEY, "lo", "hi").rank("dense"))
+    stated = rows.select(*CELL_KEY, "_g", "lo", "hi", "doc_id").unique(["_g", "doc_id"])
+    groups = stated.unique("_g").drop("doc_id")
+    other = stated.select(*CELL_KEY, b_doc="doc_id", b_lo="lo", b_hi="hi")
     agrees = (pl.col("lo") <= pl.col("b_hi")) & (pl.col("b_lo") <= pl.col("hi"))
-    return joined.group_by("fact_id").agg(
-        support=pl.col("b_doc").filter(agrees).n_unique().cast(pl.Int64)
-        - pl.col("b_doc").filter(~agrees).n_unique().cast(pl.Int64)
+    # per distinct interval: each document of the cell, confirming or contradicting it
+    verdicts = (
+        groups.join(other, on=list(CELL_KEY), nulls_equal=True)
+        .group_by("_g", "b_doc")
+        .agg(_ok=agrees.any(), _bad=(~agrees).any())
     )
+    totals = verdicts.group_by("_g").agg(_n_ok=pl.col("_ok").sum(), _n_bad=pl.col("_bad").sum())
+    own = verdicts.select("_g", doc_id="b_doc", _own_ok="_ok", _own_bad="_bad")
+    per_fact = rows.select("fact_id", "doc_id", "_g").join(totals, on="_g")
+    per_fact = per_fact.join(own, on=["_g", "doc_id"], how="left")
+    # the fact's own document does not count
+    ok = pl.col("_n_ok").cast(pl.Int64) - pl.col("_own_ok").fill_null(False).cast(pl.Int64)
+    bad = pl.col("_n_bad").cast(pl.Int64) - pl.col("_own_bad").fill_null(False).cast(pl.Int64)
+    return per_fact.filter(ok + bad > 0).select("fact_id", support=ok - bad)
