@@ -32,31 +32,54 @@ class Names:
     aliases: list[Alias]
 
 
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    """What one phrase names in each of the three tables (None where it is not in one)."""
+
+    subject: str | None
+    partner: str | None
+    metric: str | None
+
+
+@cache
+def _entries() -> dict[str, _Entry]:
+    """phrase -> what it names, the three tables merged so that a hit costs one look-up."""
+    subject_table = subjects.alias_table()
+    partner_table = subjects.partner_table()
+    metric_table = metrics.alias_table()
+    return {
+        phrase: _Entry(
+            phrase if phrase in subject_table else None,
+            partner_table.get(phrase),
+            metric_table.get(phrase),
+        )
+        for phrase in subject_table.keys() | partner_table.keys() | metric_table.keys()
+    }
+
+
 @cache
 def _names_regex() -> re.Pattern[str]:
-    phrases = [*subjects.alias_table(), *subjects.partner_table(), *metrics.alias_table()]
-    return re.compile(rf"\b(?:{alternation(phrases)})(?![\w-])")
+    return re.compile(rf"\b(?:{alternation(list(_entries()))})(?![\w-])")
 
 
 def find_names(text: str) -> Names:
     """Subjects (anaphora resolved), partners and metric aliases named in ``text``."""
-    subject_table = subjects.alias_table()
-    partner_table = subjects.partner_table()
-    metric_table = metrics.alias_table()
+    entries = _entries()
     named: list[tuple[int, int, str]] = []
     partners: list[Named] = []
     aliases: list[Alias] = []
     low = lowered(text)
-    known = subject_table.keys() | partner_table.keys() | metric_table.keys()
     for m in _names_regex().finditer(low):
         phrase = m.group()
-        if phrase not in known:  # white space other than one blank
+        entry = entries.get(phrase)
+        if entry is None:  # white space other than one blank
             phrase = " ".join(phrase.split())
+            entry = entries[phrase]
         start, end = m.span()
-        if phrase in subject_table:
+        if entry.subject is not None:
             named.append((start, end, phrase))
-        if phrase in partner_table:
-            partners.append(Named(start, end, partner_table[phrase], "partner"))
-        if phrase in metric_table:
-            aliases.append(Alias(start, end, metric_table[phrase]))
+        if entry.partner is not None:
+            partners.append(Named(start, end, entry.partner, "partner"))
+        if entry.metric is not None:
+            aliases.append(Alias(start, end, entry.metric))
     return Names(subjects.resolve(named, low), partners, aliases)

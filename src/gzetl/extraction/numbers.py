@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from gzetl.catalogue import load_data
@@ -128,8 +128,12 @@ def _emit(node: dict[str, dict[str, Any]]) -> str:
     return body if len(parts) == 1 else f"(?:{body})"
 
 
+@lru_cache(maxsize=8)
 def lowered(text: str) -> str:
-    """``text`` in lower case, every offset kept (a character whose lower case is longer stays)."""
+    """``text`` in lower case, every offset kept (a character whose lower case is longer stays).
+
+    Memoised for the last few texts: the scanners of one document share one lower-cased copy.
+    """
     low = text.lower()
     if len(low) == len(text):
         return low
