@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from gzetl.catalogue import load_data, metrics
 from gzetl.errors import KnowledgeError
@@ -106,6 +106,7 @@ def find_aliases(text: str) -> list[Alias]:
     ]
 
 
+@lru_cache(maxsize=4096)
 def fits(metric: str, unit: str | None, role: str) -> bool:
     """Whether a fact of ``unit`` in ``role`` (level, rate, share, change) may carry ``metric``."""
     entry = metrics()[metric]

@@ -204,6 +204,7 @@ def _parse_words(text: str) -> Decimal | None:
     return Decimal(total + current) if seen else None
 
 
+@lru_cache(maxsize=4096)
 def parse_number(text: str) -> Decimal | None:
     """The exact value of a number written in digits or words; None if it is not a number.
 
@@ -223,6 +224,7 @@ def parse_number(text: str) -> Decimal | None:
     return _parse_words(cleaned)
 
 
+@lru_cache(maxsize=256)
 def scale_factor(text: str) -> Decimal:
     """The product of the scale words in ``text`` ("100 million" -> 1e8, "" -> 1).
 

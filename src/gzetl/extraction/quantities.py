@@ -17,7 +17,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 
 from gzetl.extraction.lexicon import growth_words, implied_unit, negatives, qualifiers
 from gzetl.extraction.numbers import (
@@ -179,6 +179,7 @@ def patterns() -> Patterns:
     )
 
 
+@lru_cache(maxsize=256)
 def _bound(qual: str | None) -> str:
     return qualifiers()[" ".join(qual.split())] if qual else "eq"
 
@@ -381,6 +382,7 @@ def _mention(
     )
 
 
+@lru_cache(maxsize=256)
 def _basis(words: str | None) -> str | None:
     if not words:
         return None
