@@ -20,7 +20,7 @@ from typing import Any
 import polars as pl
 
 from gzetl.checks import conversion, growth, parts, rows, sources, totals
-from gzetl.checks.base import Finder, blame
+from gzetl.checks.base import Finder, blame, failing
 
 SEVERITIES = ("error", "warning")
 SAMPLE_SIZE = 5
@@ -82,7 +82,8 @@ def by_name(name: str) -> Check:
 
 
 def _labelled(check: Check, found: pl.DataFrame) -> pl.DataFrame:
-    return found.select("fact_id", "message").with_columns(
+    """One row per failing fact (findings joined, see base.failing) with check and severity."""
+    return failing(found.select("fact_id", "message")).with_columns(
         check=pl.lit(check.name), severity=pl.lit(check.severity)
     )
 

@@ -10,15 +10,32 @@ Finder = Callable[[pl.DataFrame, pl.DataFrame, Mapping[str, str]], pl.DataFrame]
 """A check function: (facts, documents, texts) -> failing rows ``fact_id, message``."""
 
 
-def failing(frame: pl.DataFrame) -> pl.DataFrame:
-    """The ``fact_id, message`` frame a check returns: one row per fact and finding, sorted.
+MESSAGES_PER_FACT = 3
+"""At most this many findings of one check are written out per fact; the rest are counted."""
 
-    A check of contradicting pairs adds ``other_id``, the other fact of the pair.
+
+def failing(frame: pl.DataFrame) -> pl.DataFrame:
+    """The ``fact_id, message`` frame a check returns: one row per failing fact, sorted.
+
+    Several findings for one fact (a total off several distinct readings of its parts) are
+    joined with "; ", the first MESSAGES_PER_FACT of them in message order, so a check never
+    returns more rows than there are facts. A check of contradicting pairs adds
+    ``other_id``, the other fact of the pair, and keeps one row per fact and finding, since
+    ``blame`` decides each pair on its own.
     """
     columns = [pl.col("fact_id").cast(pl.String), pl.col("message").cast(pl.String)]
     if "other_id" in frame.columns:
         columns.append(pl.col("other_id").cast(pl.String))
-    return frame.select(columns).unique().sort("fact_id", "message", nulls_last=True)
+        return frame.select(columns).unique().sort("fact_id", "message", nulls_last=True)
+    found = frame.select(columns).unique().sort("fact_id", "message", nulls_last=True)
+    n = pl.len()
+    head = pl.col("message").head(MESSAGES_PER_FACT).str.join("; ")
+    more = pl.concat_str(
+        head, pl.lit("; and "), (n - MESSAGES_PER_FACT).cast(pl.String), pl.lit(" more")
+    )
+    return found.group_by("fact_id", maintain_order=True).agg(
+        message=pl.when(n > MESSAGES_PER_FACT).then(more).otherwise(head)
+    )
 
 
 def number(expr: pl.Expr) -> pl.Expr:
