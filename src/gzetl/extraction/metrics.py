@@ -133,6 +133,8 @@ class MetricIndex:
     def __init__(self, aliases: list[Alias]) -> None:
         self.aliases = aliases
         self._starts = [a.start for a in aliases]
+        # choose() is asked the same question twice per fact (for its subject, then its metric)
+        self._chosen: dict[tuple[object, ...], Alias | None] = {}
 
     def between(self, start: int, end: int) -> list[Alias]:
         """Aliases inside ``[start, end)``."""
@@ -147,6 +149,19 @@ class MetricIndex:
         role: str,
     ) -> Alias | None:
         """The alias that names the metric of a fact at ``fact``."""
+        key = (fact, clause, sentence, unit, role)
+        if key not in self._chosen:
+            self._chosen[key] = self._choose(fact, clause, sentence, unit, role)
+        return self._chosen[key]
+
+    def _choose(
+        self,
+        fact: tuple[int, int],
+        clause: tuple[int, int],
+        sentence: tuple[int, int],
+        unit: str | None,
+        role: str,
+    ) -> Alias | None:
         start, end = fact
         fitting = [a for a in self.between(*clause) if fits(a.metric, unit, role)]
         if fitting:

@@ -305,12 +305,16 @@ def _unit_end(tail: re.Match[str], start: int) -> int:
     return max(end, start)
 
 
+_HEAD_KINDS = ("direction", "share", "by", "between", "from", "to")
+_NO_HEAD: dict[str, str | None] = dict.fromkeys((*_HEAD_KINDS, "head", "qual", "cur"))
+
+
 def _mention(
     text: str, low: str, start: int, end: int, *, from_words: bool, negatives: list[tuple[int, int]]
 ) -> Mention | None:
     """The mention around the number at ``[start, end)``; ``low`` is ``text`` lower-cased."""
     p = patterns()
-    word = " ".join(low[start:end].split())
+    word = " ".join(low[start:end].split()) if from_words else ""
     if from_words and word in growth_words().multiple:
         return _multiple(text, low, start, end)
     article = (
@@ -351,8 +355,8 @@ def _mention(
     raw_unit = " ".join(text[unit_from:unit_end].split())
     if head is not None and head["cur"] and not raw_unit:
         raw_unit = text[head.start("cur") : head.end("cur")]
-    h = head.groupdict() if head else {}
-    direction = h.get("direction")
+    h = head.groupdict() if head else _NO_HEAD
+    direction = h["direction"]
     sign = growth_words().direction.get(" ".join(direction.split()), 0) if direction else 0
     after = p.after_rate.match(low, unit_end) if kind == "percent" and not sign else None
     if after is not None:
@@ -368,10 +372,8 @@ def _mention(
         scale=scale_factor(tail["scale"] or ""),
         unit=unit,
         factor=factor,
-        bound="range" if number_high is not None else _bound(h.get("qual")),
-        head=next(
-            (k for k in ("direction", "share", "by", "between", "from", "to") if h.get(k)), ""
-        ),
+        bound="range" if number_high is not None else _bound(h["qual"]),
+        head=next((k for k in _HEAD_KINDS if h[k]), ""),
         head_start=head.start() if head else start,
         direction=sign,
         basis=_basis(tail["basis"] or direction),
