@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import weakref
+from collections.abc import Callable
+
 import polars as pl
 
 from gzetl.checks.rows import ROW_RULES
@@ -13,6 +16,27 @@ PERIOD = ("period_start", "period_end")
 CELL_KEY = (*SERIES_KEY, *PERIOD)
 EACH_YEAR = "each year"
 
+_MEMO: dict[tuple[str, int], pl.DataFrame] = {}
+
+
+def memo(
+    name: str, facts: pl.DataFrame, compute: Callable[[pl.DataFrame], pl.DataFrame]
+) -> pl.DataFrame:
+    """``compute(facts)``, computed once per facts frame while that frame lives.
+
+    Several checks start from the same derived frame (the comparable facts, the growth
+    pairs); ``run_all`` passes one facts frame to all of them, so each is built once. The
+    entry is dropped when ``facts`` is garbage-collected. Frames are treated as immutable:
+    a frame changed in place after a check ran would get a stale answer.
+    """
+    key = (name, id(facts))
+    found = _MEMO.get(key)
+    if found is None:
+        found = compute(facts)
+        _MEMO[key] = found
+        weakref.finalize(facts, _MEMO.pop, key, None)
+    return found
+
 
 def sane() -> list[pl.Expr]:
     """The row rules as filters: rows that break none of them."""
@@ -23,8 +47,13 @@ def comparable(facts: pl.DataFrame) -> pl.DataFrame:
     """Facts that can be compared with others: a sane level, a full cell key, an interval.
 
     Rows that fail the row checks (a non-positive value, an unordered period) are left out,
-    so one broken row does not raise alarms about its neighbours.
+    so one broken row does not raise alarms about its neighbours. Computed once per frame
+    (``memo``).
     """
+    return memo("comparable", facts, _comparable)
+
+
+def _comparable(facts: pl.DataFrame) -> pl.DataFrame:
     return facts.filter(
         *sane(),
         pl.col("value") > 0,

@@ -24,7 +24,7 @@ from gzetl.checks.base import (
     percent,
     period,
 )
-from gzetl.checks.frames import CELL_KEY, SERIES_KEY, comparable, is_each_year
+from gzetl.checks.frames import CELL_KEY, SERIES_KEY, comparable, is_each_year, memo
 from gzetl.checks.tolerance import SCALE_FACTOR, change_interval
 
 # How far back the prior period of a change lies, in months; vs_YYYY is computed per fact.
@@ -47,7 +47,12 @@ def derivations(facts: pl.DataFrame) -> pl.DataFrame:
     """Every derivable prior value with the deriving fact's value and change intervals.
 
     Columns: the derived columns plus ``v, v_lo, v_hi, c, c_lo, c_hi`` of the deriving fact.
+    Computed once per frame (frames.memo).
     """
+    return memo("derivations", facts, _derivations)
+
+
+def _derivations(facts: pl.DataFrame) -> pl.DataFrame:
     sources = comparable(facts).filter(
         pl.col("change_pct").is_not_null(),
         (pl.col("change_pct") > -100) | (pl.col("change_basis") == "pp"),
@@ -118,8 +123,13 @@ def pairs(facts: pl.DataFrame) -> pl.DataFrame:
     to one row with their ids in ``u_ids``; so the join is over distinct statements.
     Adds ``u, u_lo, u_hi``, the implied change ``implied`` (V/U - 1, or V - U in
     points) with its interval ``implied_lo..implied_hi``, and the verdicts ``agrees``
-    (intervals overlap) and ``scale_slip`` (off by more than SCALE_FACTOR).
+    (intervals overlap) and ``scale_slip`` (off by more than SCALE_FACTOR). Computed once
+    per frame (frames.memo): three checks read it.
     """
+    return memo("growth_pairs", facts, _pairs)
+
+
+def _pairs(facts: pl.DataFrame) -> pl.DataFrame:
     reported = distinct(
         comparable(facts).filter(~is_each_year()), [*CELL_KEY, "value", "lo", "hi"], "u_ids"
     ).select(*CELL_KEY, "u_ids", u="value", u_lo="lo", u_hi="hi")

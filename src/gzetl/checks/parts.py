@@ -21,7 +21,7 @@ from gzetl.checks.base import (
     number,
     period,
 )
-from gzetl.checks.frames import PERIOD, comparable, is_each_year
+from gzetl.checks.frames import PERIOD, comparable, is_each_year, memo
 
 _PLACE = ("subject", "unit", *PERIOD)
 _DIMS = ("metric", "partner", "product")
@@ -32,8 +32,12 @@ def _levels(facts: pl.DataFrame) -> pl.DataFrame:
     """Distinct stated levels (not shares, not "each year" figures) of each cell, with ``ids``.
 
     Restatements of one value in one cell collapse to one row, so the pair logic below runs
-    on distinct values, not on every pair of restatements.
+    on distinct values, not on every pair of restatements. Computed once per frame.
     """
+    return memo("part_levels", facts, _distinct_levels)
+
+
+def _distinct_levels(facts: pl.DataFrame) -> pl.DataFrame:
     levels = comparable(facts).filter(pl.col("share_of").is_null(), ~is_each_year())
     return distinct(levels, [*_PLACE, *_DIMS, *_STATED])
 

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 import polars as pl
 
 from gzetl.checks.base import cell, distinct, fact_ids, failing, number, period
-from gzetl.checks.frames import PERIOD, SERIES_KEY, comparable, is_each_year
+from gzetl.checks.frames import PERIOD, SERIES_KEY, comparable, is_each_year, memo
 
 _START, _END = pl.col("period_start"), pl.col("period_end")
 _WHOLE_YEARS = (_START.dt.ordinal_day() == 1) & (_END.dt.month() == 12) & (_END.dt.day() == 31)
@@ -24,6 +24,10 @@ _STATED = ("value", "lo", "hi", "bound")
 
 def _annual(facts: pl.DataFrame) -> pl.DataFrame:
     """Distinct statements for one calendar year each: ``year, a_ids, a, a_lo, a_hi``."""
+    return memo("annual", facts, _distinct_annual)
+
+
+def _distinct_annual(facts: pl.DataFrame) -> pl.DataFrame:
     annual = comparable(facts).filter(
         ~is_each_year(), _WHOLE_YEARS, _START.dt.year() == _END.dt.year()
     )
