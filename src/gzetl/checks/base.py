@@ -28,14 +28,7 @@ def failing(frame: pl.DataFrame) -> pl.DataFrame:
         columns.append(pl.col("other_id").cast(pl.String))
         return frame.select(columns).unique().sort("fact_id", "message", nulls_last=True)
     found = frame.select(columns).unique().sort("fact_id", "message", nulls_last=True)
-    n = pl.len()
-    head = pl.col("message").head(MESSAGES_PER_FACT).str.join("; ")
-    more = pl.concat_str(
-        head, pl.lit("; and "), (n - MESSAGES_PER_FACT).cast(pl.String), pl.lit(" more")
-    )
-    return found.group_by("fact_id", maintain_order=True).agg(
-        message=pl.when(n > MESSAGES_PER_FACT).then(more).otherwise(head)
-    )
+    return found.group_by("fact_id", maintain_order=True).agg(message=_joined_findings(pl.len()))
 
 
 def number(expr: pl.Expr) -> pl.Expr:
@@ -103,19 +96,47 @@ ID_LIST_CAP = 10
 """At most this many fact ids are written into one message; the rest are counted."""
 
 
-def fact_ids(ids: pl.Expr, word: bool = True) -> pl.Expr:
+def fact_ids(ids: pl.Expr, word: bool = True, n: pl.Expr | None = None) -> pl.Expr:
     """Fact ids for a message: ``fact f1`` or ``facts f1, f2`` (``word=False``: no prefix).
 
     A group longer than ID_LIST_CAP lists its first ids and counts the rest, so a message
-    stays short however often a cell is restated.
+    stays short however often a cell is restated. ``n``: the number of ids when ``ids`` holds
+    only the first ones.
     """
-    n = ids.list.len()
+    if n is None:
+        n = ids.list.len()
     head = ids.list.head(ID_LIST_CAP).list.join(", ")
     rest = pl.concat_str(pl.lit(" and "), (n - ID_LIST_CAP).cast(pl.String), pl.lit(" more"))
     listed = pl.when(n > ID_LIST_CAP).then(pl.concat_str(head, rest)).otherwise(head)
     if not word:
         return listed
     return pl.concat_str(pl.when(n == 1).then(pl.lit("fact ")).otherwise(pl.lit("facts ")), listed)
+
+
+def _joined_findings(n: pl.Expr) -> pl.Expr:
+    head = pl.col("message").head(MESSAGES_PER_FACT).str.join("; ")
+    more = pl.concat_str(
+        head, pl.lit("; and "), (n - MESSAGES_PER_FACT).cast(pl.String), pl.lit(" more")
+    )
+    return pl.when(n > MESSAGES_PER_FACT).then(more).otherwise(head)
+
+
+def by_statement(findings: pl.DataFrame, statements: pl.DataFrame) -> pl.DataFrame:
+    """Failing rows of every fact of the statements named in ``findings`` (``g, message``).
+
+    ``statements`` maps a statement ``g`` to its fact ids ``ids``. The findings are reduced
+    per statement first (as ``failing`` would per fact: the facts of one statement share
+    them), so the expansion to facts is one row per fact, never one per finding and fact.
+    """
+    reduced = (
+        findings.select("g", pl.col("message").cast(pl.String))
+        .unique()
+        .sort("g", "message")
+        .group_by("g", maintain_order=True)
+        .agg(message=_joined_findings(pl.len()))
+    )
+    rows = reduced.join(statements.select("g", "ids"), on="g").explode("ids")
+    return failing(rows.select(fact_id="ids", message="message"))
 
 
 def distinct(frame: pl.DataFrame, keys: list[str], ids: str = "ids") -> pl.DataFrame:

@@ -13,6 +13,8 @@ import polars as pl
 
 from gzetl.catalogue import metrics
 from gzetl.checks.base import (
+    ID_LIST_CAP,
+    by_statement,
     cell,
     distinct,
     fact_ids,
@@ -39,7 +41,7 @@ def _levels(facts: pl.DataFrame) -> pl.DataFrame:
 
 def _distinct_levels(facts: pl.DataFrame) -> pl.DataFrame:
     levels = comparable(facts).filter(pl.col("share_of").is_null(), ~is_each_year())
-    return distinct(levels, [*_PLACE, *_DIMS, *_STATED])
+    return distinct(levels, [*_PLACE, *_DIMS, *_STATED]).with_row_index("g")
 
 
 def _interval_text(value: str, lo: str, hi: str) -> pl.Expr:
@@ -50,22 +52,29 @@ def _interval_text(value: str, lo: str, hi: str) -> pl.Expr:
 
 
 def _sums(levels: pl.DataFrame) -> pl.DataFrame:
-    """For every whole with catalogue parts all reported: the summed parts next to it."""
+    """For every whole with catalogue parts all reported: the summed parts next to it.
+
+    One row per combination of distinct statements of the whole and its parts: their
+    statements ``gs``, the first fact ids ``ids`` (enough for a message) and ``n_ids``.
+    """
     found = []
     keys = ["subject", "partner", "product", "unit", *PERIOD]
     for whole in (m for m in metrics().values() if m.parts):
         frame = levels.filter(pl.col("metric") == whole.key).select(
-            *keys, "metric", w="value", w_lo="lo", w_hi="hi",
-            ids="ids", sum=pl.lit(0.0), sum_lo=pl.lit(0.0),
+            *keys, "metric", w="value", w_lo="lo", w_hi="hi", gs=pl.concat_list("g"),
+            ids=pl.col("ids").list.head(ID_LIST_CAP), n_ids=pl.col("ids").list.len(),
+            sum=pl.lit(0.0), sum_lo=pl.lit(0.0),
             sum_hi=pl.lit(0.0), terms=pl.lit(""),
         )  # fmt: skip
         for part in whole.parts:
             rows = levels.filter(pl.col("metric") == part).select(
-                *keys, p_ids="ids", p="value", p_lo="lo", p_hi="hi"
+                *keys, p_g="g", p_ids="ids", p="value", p_lo="lo", p_hi="hi"
             )
             frame = frame.join(rows, on=keys, nulls_equal=True).select(
                 *keys, "metric", "w", "w_lo", "w_hi",
-                ids=pl.concat_list("ids", "p_ids"),
+                gs=pl.concat_list("gs", "p_g"),
+                ids=pl.concat_list("ids", pl.col("p_ids").list.head(ID_LIST_CAP)),
+                n_ids=pl.col("n_ids") + pl.col("p_ids").list.len(),
                 sum=pl.col("sum") + pl.col("p"),
                 sum_lo=pl.col("sum_lo") + pl.col("p_lo"),
                 sum_hi=pl.col("sum_hi") + pl.col("p_hi"),
@@ -98,11 +107,12 @@ def parts_whole(
             pl.lit(" but the whole is "),
             _interval_text("w", "w_lo", "w_hi"),
             pl.lit(" (facts "),
-            fact_ids(pl.col("ids"), word=False),
+            fact_ids(pl.col("ids"), word=False, n=pl.col("n_ids")),
             pl.lit(")"),
         ),
     )
-    return failing(bad.explode("ids").select(fact_id="ids", message="message"))
+    findings = bad.select("gs", "message").explode("gs").rename({"gs": "g"})
+    return by_statement(findings, _levels(facts))
 
 
 def _part_whole_pairs(levels: pl.DataFrame) -> pl.DataFrame:
