@@ -6,7 +6,7 @@ from collections.abc import Mapping
 
 import polars as pl
 
-from gzetl.checks.base import cell, fact_ids, failing, number, period
+from gzetl.checks.base import ID_LIST_CAP, cell, fact_ids, failing, number, period
 from gzetl.checks.frames import CELL_KEY, comparable, is_each_year, sane
 from gzetl.checks.rows import ACTIVE_STATUSES
 from gzetl.checks.tolerance import change_interval
@@ -72,30 +72,37 @@ def _b_side(frame: pl.DataFrame, **extra: str) -> pl.DataFrame:
 
 
 def _groups(rows: pl.DataFrame) -> pl.DataFrame:
-    """Distinct statements of each cell: ids, documents, sources and the best rank."""
-    ranked = rows.with_columns(_r=pl.col("rank").fill_null(10**9))
-    return ranked.group_by([*CELL_KEY, *_STATED]).agg(
-        ids=pl.col("fact_id").sort(),
-        docs=pl.col("doc_id").unique(),
-        sources=pl.col("source").sort_by("_r", "source").unique(maintain_order=True),
-        best=pl.col("_r").min(),
-        latest=pl.col("source").sort_by("_r", "source").first(),
-    )
-
-
-def _disagreements(facts: pl.DataFrame, documents: pl.DataFrame) -> pl.DataFrame:
-    """Pairs of distinct statements of one cell whose values (or changes of one basis) cannot
-    agree: columns of the first statement, ``b_*`` of the second, each with its fact ``ids``,
-    ``docs`` and ``sources``, and ``a_latest``. One row per pair of distinct statements, not
-    per pair of restatements.
+    """Distinct statements ``g`` of each cell: fact ids, documents and sources (the first ten
+    of each, for messages, and their counts), the first document and the best rank.
     """
-    groups = _groups(_statements(facts, documents))
+    ranked = rows.with_columns(_r=pl.col("rank").fill_null(10**9))
+    by_rank = pl.col("source").sort_by("_r", "source")
+    grouped = ranked.group_by([*CELL_KEY, *_STATED]).agg(
+        first_id=pl.col("fact_id").min(),
+        ids=pl.col("fact_id").sort().head(ID_LIST_CAP),
+        n_ids=pl.len(),
+        doc=pl.col("doc_id").min(),
+        n_docs=pl.col("doc_id").n_unique(),
+        sources=by_rank.unique(maintain_order=True).head(ID_LIST_CAP),
+        n_sources=pl.col("source").n_unique(),
+        best=pl.col("_r").min(),
+        latest=by_rank.first(),
+    )
+    return grouped.with_row_index("g")
+
+
+def _disagreements(groups: pl.DataFrame) -> pl.DataFrame:
+    """Pairs of distinct statements of one cell whose values (or changes of one basis) cannot
+    agree: columns of the first statement, ``b_*`` of the second, and ``a_latest``. One row
+    per pair of distinct statements, not per pair of restatements.
+    """
     other = _b_side(
-        groups, b_ids="ids", b_docs="docs", b_sources="sources", b_best="best",
+        groups, b_g="g", b_first_id="first_id", b_ids="ids", b_n_ids="n_ids", b_doc="doc",
+        b_n_docs="n_docs", b_sources="sources", b_n_sources="n_sources", b_best="best",
         b_latest="latest",
     )  # fmt: skip
     joined = groups.join(other, on=list(CELL_KEY), nulls_equal=True).filter(
-        pl.col("ids").list.first() < pl.col("b_ids").list.first()
+        pl.col("first_id") < pl.col("b_first_id")
     )
     return joined.filter(_apart()).with_columns(a_latest=pl.col("best") <= pl.col("b_best"))
 
@@ -108,7 +115,9 @@ def cross_source_agreement(
     Warning: the usual cause is a revision; the message names the latest publication. A
     fact is flagged when a disagreeing statement has a fact in another document.
     """
-    bad = _disagreements(facts, documents)
+    rows = _statements(facts, documents)
+    groups = _groups(rows)
+    bad = _disagreements(groups)
     bad = bad.with_columns(
         message=pl.concat_str(
             pl.lit("sources disagree: "),
@@ -120,30 +129,32 @@ def cross_source_agreement(
             pl.lit(" change "),
             pl.col("change_pct").cast(pl.String).fill_null("-"),
             pl.lit(" in "),
-            fact_ids(pl.col("sources"), word=False),
+            fact_ids(pl.col("sources"), word=False, n=pl.col("n_sources")),
             pl.lit(" ("),
-            fact_ids(pl.col("ids")),
+            fact_ids(pl.col("ids"), n=pl.col("n_ids")),
             pl.lit(") vs "),
             number(pl.col("b")),
             pl.lit(" change "),
             pl.col("b_c").cast(pl.String).fill_null("-"),
             pl.lit(" in "),
-            fact_ids(pl.col("b_sources"), word=False),
+            fact_ids(pl.col("b_sources"), word=False, n=pl.col("b_n_sources")),
             pl.lit(" ("),
-            fact_ids(pl.col("b_ids")),
+            fact_ids(pl.col("b_ids"), n=pl.col("b_n_ids")),
             pl.lit("); latest publication: "),
             pl.when(pl.col("a_latest")).then(pl.col("latest")).otherwise(pl.col("b_latest")),
         )
     )
-    # each side's facts, with the documents of the statement they disagree with
+    # each statement's side, with the documents of the statement it disagrees with
     sides = pl.concat(
         [
-            bad.select(fact_id="ids", message="message", _docs="b_docs"),
-            bad.select(fact_id="b_ids", message="message", _docs="docs"),
+            bad.select("g", "message", _n="b_n_docs", _doc="b_doc"),
+            bad.select(g="b_g", message="message", _n="n_docs", _doc="doc"),
         ]
-    ).with_columns(_n=pl.col("_docs").list.len(), _doc=pl.col("_docs").list.first())
-    doc_of = facts.select("fact_id", "doc_id").unique("fact_id")
-    found = sides.explode("fact_id").join(doc_of, on="fact_id", how="left")
+    )
+    members = rows.join(
+        groups.select(*CELL_KEY, *_STATED, "g"), on=[*CELL_KEY, *_STATED], nulls_equal=True
+    ).select("g", "fact_id", "doc_id")
+    found = sides.join(members, on="g")
     # a disagreement within one document alone is cell_ambiguous's
     return failing(found.filter((pl.col("_n") > 1) | (pl.col("_doc") != pl.col("doc_id"))))
 
