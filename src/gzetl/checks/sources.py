@@ -6,7 +6,7 @@ from collections.abc import Mapping
 
 import polars as pl
 
-from gzetl.checks.base import ID_LIST_CAP, cell, fact_ids, failing, number, period
+from gzetl.checks.base import ID_LIST_CAP, by_statement, cell, fact_ids, failing, number, period
 from gzetl.checks.frames import CELL_KEY, comparable, is_each_year, sane
 from gzetl.checks.rows import ACTIVE_STATUSES
 from gzetl.checks.tolerance import change_interval
@@ -32,6 +32,8 @@ def latest_first(documents: pl.DataFrame) -> pl.DataFrame:
 
 
 _STATED = ("value", "lo", "hi", "change_basis", "change_pct", "c_lo", "c_hi")
+# what the two checks read of a statement besides its cell and stated value
+_ABOUT = ("fact_id", "doc_id", "statement_id", "source", "text", "bound", "note")
 
 
 def _statements(facts: pl.DataFrame, documents: pl.DataFrame) -> pl.DataFrame:
@@ -46,8 +48,9 @@ def _statements(facts: pl.DataFrame, documents: pl.DataFrame) -> pl.DataFrame:
         *(pl.col(c).is_not_null() for c in ("subject", "metric", "period_start", "period_end")),
         pl.col("period_end") >= pl.col("period_start"),
     ).with_columns(lo=pl.lit(None, pl.Float64), hi=pl.lit(None, pl.Float64))
+    columns = [*CELL_KEY, *_ABOUT, "value", "lo", "hi", "change_basis", "change_pct"]
     return (
-        pl.concat([levels, changes])
+        pl.concat([levels.select(columns), changes.select(columns)])
         .filter(~is_each_year())
         .with_columns(*change_interval("c_"))
         .join(docs, on="doc_id", how="left")
@@ -72,12 +75,14 @@ def _b_side(frame: pl.DataFrame, **extra: str) -> pl.DataFrame:
 
 
 def _groups(rows: pl.DataFrame) -> pl.DataFrame:
-    """Distinct statements ``g`` of each cell: fact ids, documents and sources (the first ten
-    of each, for messages, and their counts), the first document and the best rank.
+    """Distinct statements ``g`` of each cell: their facts (``members``), fact ids and sources
+    for messages (the first ten, and their counts), the first document, the number of
+    documents and the best rank.
     """
     ranked = rows.with_columns(_r=pl.col("rank").fill_null(10**9))
     by_rank = pl.col("source").sort_by("_r", "source")
     grouped = ranked.group_by([*CELL_KEY, *_STATED]).agg(
+        members=pl.col("fact_id"),
         first_id=pl.col("fact_id").min(),
         ids=pl.col("fact_id").sort().head(ID_LIST_CAP),
         n_ids=pl.len(),
@@ -101,8 +106,10 @@ def _disagreements(groups: pl.DataFrame) -> pl.DataFrame:
         b_n_docs="n_docs", b_sources="sources", b_n_sources="n_sources", b_best="best",
         b_latest="latest",
     )  # fmt: skip
-    joined = groups.join(other, on=list(CELL_KEY), nulls_equal=True).filter(
-        pl.col("first_id") < pl.col("b_first_id")
+    joined = (
+        groups.drop("members")
+        .join(other, on=list(CELL_KEY), nulls_equal=True)
+        .filter(pl.col("first_id") < pl.col("b_first_id"))
     )
     return joined.filter(_apart()).with_columns(a_latest=pl.col("best") <= pl.col("b_best"))
 
@@ -112,8 +119,10 @@ def cross_source_agreement(
 ) -> pl.DataFrame:
     """Two documents' statements of one cell agree within precision, else both are flagged.
 
-    Warning: the usual cause is a revision; the message names the latest publication. A
-    fact is flagged when a disagreeing statement has a fact in another document.
+    Warning: the usual cause is a revision; the message names the latest publication.
+    Every fact of two disagreeing statements is flagged unless both come from one and the
+    same document (that is cell_ambiguous's). So a fact that restates a value also stated
+    elsewhere is flagged even when the disagreeing statement is in its own document only.
     """
     rows = _statements(facts, documents)
     groups = _groups(rows)
@@ -144,19 +153,13 @@ def cross_source_agreement(
             pl.when(pl.col("a_latest")).then(pl.col("latest")).otherwise(pl.col("b_latest")),
         )
     )
-    # each statement's side, with the documents of the statement it disagrees with
-    sides = pl.concat(
-        [
-            bad.select("g", "message", _n="b_n_docs", _doc="b_doc"),
-            bad.select(g="b_g", message="message", _n="n_docs", _doc="doc"),
-        ]
-    )
-    members = rows.join(
-        groups.select(*CELL_KEY, *_STATED, "g"), on=[*CELL_KEY, *_STATED], nulls_equal=True
-    ).select("g", "fact_id", "doc_id")
-    found = sides.join(members, on="g")
     # a disagreement within one document alone is cell_ambiguous's
-    return failing(found.filter((pl.col("_n") > 1) | (pl.col("_doc") != pl.col("doc_id"))))
+    across = ~(
+        (pl.col("n_docs") == 1) & (pl.col("b_n_docs") == 1) & (pl.col("doc") == pl.col("b_doc"))
+    )
+    bad = bad.filter(across)
+    findings = pl.concat([bad.select("g", "message"), bad.select(g="b_g", message="message")])
+    return by_statement(findings, groups.select("g", ids="members"))
 
 
 def cell_ambiguous(
