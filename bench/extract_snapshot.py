@@ -1,0 +1,58 @@
+"""Save, then compare, every fact row the extractor writes: a speed change must not change them.
+
+    .venv/bin/python bench/extract_snapshot.py save  [--out /tmp/facts-before.parquet]
+    .venv/bin/python bench/extract_snapshot.py check [--out /tmp/facts-before.parquet]
+
+The documents: the dev corpus (with its publication dates), the article in raw/ (with and
+without a publication date) and ~2 MB of the synthetic text of ``bench_extract.py``. ``check``
+prints IDENTICAL, or the first differences and exits 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+from pathlib import Path
+
+import polars as pl
+from polars.testing import assert_frame_equal
+
+from bench_extract import Doc, synthetic_corpus
+from gzetl.evaluation import load_corpus
+from gzetl.extraction import extract_documents
+
+
+def documents() -> list[Doc]:
+    """The documents whose facts are compared."""
+    docs: list[Doc] = [(d.text, d.doc_id, d.name, d.published) for d in load_corpus("tests/corpus")]
+    article = next(Path("raw").glob("*.txt")).read_text(encoding="utf-8")
+    docs.append((article, "raw", "raw", date(2026, 1, 15)))
+    docs.append((article, "raw-undated", "raw", None))
+    docs += synthetic_corpus(1.5)
+    dense = synthetic_corpus(0.5, dense_share=1.0, seed=3)
+    docs += [(text, f"dense-{doc_id}", source, pub) for text, doc_id, source, pub in dense]
+    return docs
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("action", choices=["save", "check"])
+    parser.add_argument("--out", default="/tmp/facts-before.parquet")
+    args = parser.parse_args(argv)
+    facts = extract_documents(documents()).sort(["doc_id", "span_start", "fact_id"])
+    if args.action == "save":
+        facts.write_parquet(args.out)
+        print(f"saved {facts.height} rows to {args.out}")
+        return 0
+    try:
+        assert_frame_equal(facts, pl.read_parquet(args.out))
+    except AssertionError as exc:
+        print(f"DIFFERENT: {exc}")
+        return 1
+    print(f"IDENTICAL ({facts.height} rows)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
