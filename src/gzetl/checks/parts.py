@@ -122,12 +122,14 @@ def _part_whole_pairs(levels: pl.DataFrame) -> pl.DataFrame:
             "metric": [p for m in metrics().values() for p in (m.key, *m.parts)],
         }
     )
+    # statements by index (g, w_g): their fact ids are attached to the failing pairs only
+    levels = levels.drop("ids")
     wholes = levels.select(
-        *_PLACE, w_ids="ids", w_metric="metric", w_partner="partner", w_product="product",
+        *_PLACE, w_g="g", w_metric="metric", w_partner="partner", w_product="product",
         w="value", w_lo="lo", w_hi="hi",
     )  # fmt: skip
-    joined = levels.join(wholes, on=list(_PLACE), nulls_equal=True).join(
-        parts_of, on=["w_metric", "metric"]
+    joined = levels.join(parts_of, on="metric").join(
+        wholes, on=[*_PLACE, "w_metric"], nulls_equal=True
     )
     same_slice = pl.col("partner").eq_missing(pl.col("w_partner")) & pl.col("product").eq_missing(
         pl.col("w_product")
@@ -147,7 +149,14 @@ def part_exceeds_whole(
     Every fact of both statements is reported, naming the other statement's facts in
     ``other_ids``; ``run`` and ``run_all`` blame the likelier one.
     """
-    bad = _part_whole_pairs(_levels(facts)).filter(pl.col("lo") > pl.col("w_hi"))
+    levels = _levels(facts)
+    ids = levels.select("g", "ids")
+    bad = (
+        _part_whole_pairs(levels)
+        .filter(pl.col("lo") > pl.col("w_hi"))
+        .join(ids, on="g")
+        .join(ids.select(w_g="g", w_ids="ids"), on="w_g")
+    )
     bad = bad.with_columns(
         message=pl.concat_str(
             pl.lit("part exceeds whole: "),
