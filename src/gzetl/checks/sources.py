@@ -171,6 +171,8 @@ def cell_ambiguous(
     Bay Area, "102 measures" for Nansha): a product or partner the extraction missed.
     """
     rows = _statements(facts, documents)
+    # only cells a document states more than once can be ambiguous
+    rows = rows.filter(pl.len().over(*CELL_KEY, "doc_id") > 1)
     other = _b_side(
         rows, doc_id="doc_id", b_id="fact_id", b_statement="statement_id", b_text="text"
     )
@@ -208,25 +210,28 @@ def corroboration(facts: pl.DataFrame) -> pl.DataFrame:
 
     Used to break a tie between two contradicting facts (base.blame).
     """
-    rows = (
-        comparable(facts).filter(~is_each_year()).select(*CELL_KEY, "fact_id", "doc_id", "lo", "hi")
-    )
-    # distinct intervals of each cell, and which documents state each
-    rows = rows.with_columns(_g=pl.struct(*CELL_KEY, "lo", "hi").rank("dense"))
-    stated = rows.select(*CELL_KEY, "_g", "lo", "hi", "doc_id").unique(["_g", "doc_id"])
-    groups = stated.unique("_g").drop("doc_id")
-    other = stated.select(*CELL_KEY, b_doc="doc_id", b_lo="lo", b_hi="hi")
+    rows = comparable(facts).filter(~is_each_year())
+    # a cell (_c), a distinct interval in it (_g) and a document (_d) as integers
+    rows = rows.select(
+        "fact_id", "doc_id", "lo", "hi",
+        _c=pl.struct(*CELL_KEY).rank("dense"),
+        _g=pl.struct(*CELL_KEY, "lo", "hi").rank("dense"),
+        _d=pl.col("doc_id").rank("dense"),
+    )  # fmt: skip
+    stated = rows.select("_c", "_g", "_d", "lo", "hi").unique(["_g", "_d"])
+    groups = stated.unique("_g").drop("_d")
+    other = stated.select("_c", b_doc="_d", b_lo="lo", b_hi="hi")
     agrees = (pl.col("lo") <= pl.col("b_hi")) & (pl.col("b_lo") <= pl.col("hi"))
     # per distinct interval: each document of the cell, confirming or contradicting it
     verdicts = (
-        groups.join(other, on=list(CELL_KEY), nulls_equal=True)
+        groups.join(other, on="_c")
         .group_by("_g", "b_doc")
         .agg(_ok=agrees.any(), _bad=(~agrees).any())
     )
     totals = verdicts.group_by("_g").agg(_n_ok=pl.col("_ok").sum(), _n_bad=pl.col("_bad").sum())
-    own = verdicts.select("_g", doc_id="b_doc", _own_ok="_ok", _own_bad="_bad")
-    per_fact = rows.select("fact_id", "doc_id", "_g").join(totals, on="_g")
-    per_fact = per_fact.join(own, on=["_g", "doc_id"], how="left")
+    own = verdicts.select("_g", _d="b_doc", _own_ok="_ok", _own_bad="_bad")
+    per_fact = rows.select("fact_id", "_d", "_g").join(totals, on="_g")
+    per_fact = per_fact.join(own, on=["_g", "_d"], how="left")
     # the fact's own document does not count
     ok = pl.col("_n_ok").cast(pl.Int64) - pl.col("_own_ok").fill_null(False).cast(pl.Int64)
     bad = pl.col("_n_bad").cast(pl.Int64) - pl.col("_own_bad").fill_null(False).cast(pl.Int64)
