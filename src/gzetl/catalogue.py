@@ -61,7 +61,9 @@ def _metric(key: str, entry: dict[str, Any]) -> Metric:
         parts=tuple(entry.get("parts", ())),
     )
     if metric.kind not in METRIC_KINDS:
-        raise KnowledgeError("metrics.toml", f"[{key}] kind {metric.kind!r} is not one of {sorted(METRIC_KINDS)}")
+        raise KnowledgeError(
+            "metrics.toml", f"[{key}] kind {metric.kind!r} is not one of {sorted(METRIC_KINDS)}"
+        )
     if not metric.units:
         raise KnowledgeError("metrics.toml", f"[{key}] lists no units")
     return metric

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Optional
+from typing import Annotated
 
 import pandera.polars as pa
 import polars as pl
@@ -18,32 +18,97 @@ class Facts(pa.DataFrameModel):
     ``text == document_text[span_start:span_end]`` holds for every row.
     """
 
-    fact_id: str = pa.Field(unique=True, description="Stable id: hash of doc_id, span and extractor_version.")
+    fact_id: str = pa.Field(
+        unique=True, description="Stable id: hash of doc_id, span and extractor_version."
+    )
     doc_id: str = pa.Field(description="Content hash of the source document (see documents).")
     source: str = pa.Field(description="Path of the source file relative to the raw folder.")
-    span_start: int = pa.Field(ge=0, description="Character offset where the quantity phrase starts.")
+    span_start: int = pa.Field(
+        ge=0, description="Character offset where the quantity phrase starts."
+    )
     span_end: int = pa.Field(ge=0, description="Character offset just past the quantity phrase.")
-    text: str = pa.Field(description="The quantity phrase exactly as written: document_text[span_start:span_end].")
+    text: str = pa.Field(
+        description="The quantity phrase exactly as written: document_text[span_start:span_end]."
+    )
     sentence: str = pa.Field(description="The sentence that contains the phrase.")
-    statement_id: str = pa.Field(description="Facts stated together (a currency conversion, a 'respectively' list) share it.")
-    subject: Optional[str] = pa.Field(nullable=True, description="Who or what the figure is about, canonical name ('Guangzhou City').")
-    metric: Optional[str] = pa.Field(nullable=True, description="Key of the metric catalogue (src/gzetl/data/metrics.toml).")
-    partner: Optional[str] = pa.Field(nullable=True, description="Trading partner dimension when stated ('ASEAN').")
-    product: Optional[str] = pa.Field(nullable=True, description="Product or trade-mode dimension when stated.")
-    share_of: Optional[str] = pa.Field(nullable=True, description="For a share: the metric of the whole it is a share of; unit is then percent.")
-    period_start: Optional[pl.Date] = pa.Field(nullable=True, description="First day of the period the value covers (inclusive).")
-    period_end: Optional[pl.Date] = pa.Field(nullable=True, description="Last day of the period the value covers (inclusive).")
-    period_label: Optional[str] = pa.Field(nullable=True, description="The period as written ('in 2025', 'during the 14th Five-Year Plan period').")
-    value: Optional[float] = pa.Field(nullable=True, description="Value in the canonical unit; null when only a change is stated.")
-    value_high: Optional[float] = pa.Field(nullable=True, description="Upper end when bound is 'range'.")
-    unit: Optional[str] = pa.Field(nullable=True, description="Canonical unit: ISO 4217 for money (CNY, USD), t, TEU, percent, h, or a singular counted noun.")
-    bound: str = pa.Field(isin=list(BOUNDS), description="eq, gt (over), ge (at least), lt, le (within), approx (nearly, about), range.")
-    baseline_value: Optional[float] = pa.Field(nullable=True, description="The earlier value of a before/after pair ('from 72 hours to within 6 hours': 72).")
-    change_pct: Optional[float] = pa.Field(nullable=True, description="Change in percent (8.3 for +8.3%; 170 for 'increased 1.7 times'); points when change_basis is pp.")
-    change_basis: Optional[str] = pa.Field(nullable=True, str_matches=CHANGE_BASIS_PATTERN, description="yoy, qoq, mom, pp, or vs_YYYY for a change against a named year ('compared to 2020': vs_2020).")
-    raw_value: Optional[str] = pa.Field(nullable=True, description="The number as written ('1.2', 'one', '122000').")
-    raw_unit: Optional[str] = pa.Field(nullable=True, description="The scale and unit as written ('trillion yuan').")
-    note: Optional[str] = pa.Field(nullable=True, description="Recorded ambiguity or convention applied ('times: read as +N*100%').")
+    statement_id: str = pa.Field(
+        description="Facts stated together (a currency conversion, a 'respectively' list) share it."
+    )
+    subject: str | None = pa.Field(
+        nullable=True,
+        description="Who or what the figure is about, canonical name ('Guangzhou City').",
+    )
+    metric: str | None = pa.Field(
+        nullable=True, description="Key of the metric catalogue (src/gzetl/data/metrics.toml)."
+    )
+    partner: str | None = pa.Field(
+        nullable=True, description="Trading partner dimension when stated ('ASEAN')."
+    )
+    product: str | None = pa.Field(
+        nullable=True, description="Product or trade-mode dimension when stated."
+    )
+    share_of: str | None = pa.Field(
+        nullable=True,
+        description="For a share: the metric of the whole it is a share of; unit is then percent.",
+    )
+    period_start: pl.Date | None = pa.Field(
+        nullable=True, description="First day of the period the value covers (inclusive)."
+    )
+    period_end: pl.Date | None = pa.Field(
+        nullable=True, description="Last day of the period the value covers (inclusive)."
+    )
+    period_label: str | None = pa.Field(
+        nullable=True,
+        description="The period as written ('in 2025', 'during the 14th Five-Year Plan period').",
+    )
+    value: float | None = pa.Field(
+        nullable=True, description="Value in the canonical unit; null when only a change is stated."
+    )
+    value_high: float | None = pa.Field(
+        nullable=True, description="Upper end when bound is 'range'."
+    )
+    unit: str | None = pa.Field(
+        nullable=True,
+        description=(
+            "Canonical unit: ISO 4217 for money (CNY, USD), t, TEU, percent, h,"
+            " or a singular counted noun."
+        ),
+    )
+    bound: str = pa.Field(
+        isin=list(BOUNDS),
+        description="eq, gt (over), ge (at least), lt, le (within), approx (nearly, about), range.",
+    )
+    baseline_value: float | None = pa.Field(
+        nullable=True,
+        description=(
+            "The earlier value of a before/after pair ('from 72 hours to within 6 hours': 72)."
+        ),
+    )
+    change_pct: float | None = pa.Field(
+        nullable=True,
+        description=(
+            "Change in percent (8.3 for +8.3%; 170 for 'increased 1.7 times');"
+            " points when change_basis is pp."
+        ),
+    )
+    change_basis: str | None = pa.Field(
+        nullable=True,
+        str_matches=CHANGE_BASIS_PATTERN,
+        description=(
+            "yoy, qoq, mom, pp, or vs_YYYY for a change against a named year"
+            " ('compared to 2020': vs_2020)."
+        ),
+    )
+    raw_value: str | None = pa.Field(
+        nullable=True, description="The number as written ('1.2', 'one', '122000')."
+    )
+    raw_unit: str | None = pa.Field(
+        nullable=True, description="The scale and unit as written ('trillion yuan')."
+    )
+    note: str | None = pa.Field(
+        nullable=True,
+        description="Recorded ambiguity or convention applied ('times: read as +N*100%').",
+    )
     extractor_version: str = pa.Field(description="gzetl.EXTRACTOR_VERSION that produced the row.")
 
     class Config:
