@@ -204,6 +204,20 @@ def test_undated_and_document_phrases() -> None:
     assert found == [("At present", "undated"), ("now", "undated"), ("in the period", "document")]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "up 14.1% over the same period last year",
+        "2.1% higher than in 2022",
+        "narrower than in the first 10 months",
+        "compared with the first quarter of 2024",
+        "than the previous year",
+    ],
+)
+def test_the_base_of_a_change_is_marked_base(text: str) -> None:
+    assert [p.kind for p in find_periods(text, JAN_2026)] == ["base"]
+
+
 def test_relative_phrase_without_publication_date_is_unresolved() -> None:
     [period] = find_periods("in the first half", None)
     assert (period.start, period.end) == (None, None)

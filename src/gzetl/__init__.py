@@ -10,4 +10,4 @@ __version__ = "0.1.0"
 
 # Bump when extraction or normalisation output can change: the pipeline then treats every
 # cached extraction as stale and Dagster shows the affected assets as changed code.
-EXTRACTOR_VERSION = "0.1.0"
+EXTRACTOR_VERSION = "0.2.0"

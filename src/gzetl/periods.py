@@ -14,7 +14,7 @@ from __future__ import annotations
 import calendar
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
 
@@ -33,6 +33,7 @@ class PeriodWords:
     undated: tuple[str, ...]
     relative: dict[str, int]
     document: tuple[str, ...] = ()
+    comparison: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,8 +41,9 @@ class Period:
     """A resolved period phrase at ``[pos, end_pos)`` of the text.
 
     ``kind`` is year, quarter, half, ytd, month, years (a multi-year span), consecutive
-    ("for five consecutive years", resolved later against the inherited period) or undated
-    ("at present": no period, and nothing inherited). ``start``/``end`` are None when the
+    ("for five consecutive years", resolved later against the inherited period), undated
+    ("at present": no period, and nothing inherited) or base (the base of a change, "over the
+    same period last year": never the period of a figure). ``start``/``end`` are None when the
     phrase cannot be resolved (a relative phrase with no publication date).
     """
 
@@ -65,12 +67,13 @@ def period_words() -> PeriodWords:
         undated = tuple(p.lower() for p in table["undated"]["list"])
         relative = {k.lower(): int(v) for k, v in table["relative"].items()}
         document = tuple(p.lower() for p in table.get("document", {}).get("list", []))
+        comparison = tuple(p.lower() for p in table.get("comparison", {}).get("list", []))
     except (KeyError, TypeError, ValueError) as exc:
         raise KnowledgeError("periods.toml", f"missing or malformed section: {exc}") from exc
     bad = [m for m, n in months.items() if not 1 <= n <= 12]
     if bad:
         raise KnowledgeError("periods.toml", f"[months] {bad} not in 1..12")
-    return PeriodWords(months, ordinals, plans, undated, relative, document)
+    return PeriodWords(months, ordinals, plans, undated, relative, document, comparison)
 
 
 YTD = ("year to date", "year-to-date", "so far this year")
@@ -224,6 +227,7 @@ def find_periods(
         for period in (_resolve(_with_preposition(m, low), text, published),)
         if period is not None
     ]
+    found = [_as_base(p) if _is_comparison_base(low, p.pos) else p for p in found]
     found.extend(_consecutive(text, low, start, stop))
     found.sort(key=lambda p: (p.pos, -p.end_pos))
     outer: list[Period] = []
@@ -231,6 +235,26 @@ def find_periods(
         if not outer or period.pos >= outer[-1].end_pos:
             outer.append(period)
     return outer
+
+
+@cache
+def _comparison_re() -> re.Pattern[str]:
+    """Comparison words ending right before a position ("over the same period" + " last year")."""
+    words = alternation(period_words().comparison)
+    return re.compile(rf"(?<![\w-])(?:{words})\s+(?:the\s+)?\Z")
+
+
+_COMPARISON_WINDOW = 40
+
+
+def _as_base(period: Period) -> Period:
+    """A period named as the base of a change: kept (its words are no quantity), never chosen."""
+    return replace(period, kind="base")
+
+
+def _is_comparison_base(low: str, pos: int) -> bool:
+    """Whether the period phrase at ``pos`` is the base of a change ("than in 2024")."""
+    return _comparison_re().search(low, max(0, pos - _COMPARISON_WINDOW), pos) is not None
 
 
 _CONSECUTIVE_RE = re.compile(r"consecutive\s+years(?![\w-])")  # literal first: a fast scan

@@ -228,3 +228,17 @@ def test_products_and_shares() -> None:
         ("5 billion yuan", "export_value", None, None),
         ("over 50%", "container_throughput", "foreign trade", "container_throughput"),
     ]
+
+
+def test_a_change_base_does_not_date_the_next_figure() -> None:
+    text = (
+        "Guangdong's trade in the first half\n\n"
+        "In the first half of 2023, exports of Guangdong Province were 3.77 trillion yuan, an "
+        "increase of 14.1% over the same period last year, and imports were 1.93 trillion yuan, "
+        "a decrease of 2.3%. The decline was narrower than in the first five months."
+    )
+    facts = extract_document(text, doc_id="d", source="d.txt", published=date(2023, 7, 20))
+    assert facts.select("text", "period_start", "period_end").rows() == [
+        ("3.77 trillion yuan", date(2023, 1, 1), date(2023, 6, 30)),
+        ("1.93 trillion yuan", date(2023, 1, 1), date(2023, 6, 30)),
+    ]

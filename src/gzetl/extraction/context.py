@@ -115,7 +115,9 @@ class Context:
         m, s = draft.mention, draft.sentence
         start = m.head_start if draft.role == "change" else m.start
         in_sentence = [
-            p for p in self.periods_between(s.start, s.end) if p.end_pos <= start or p.pos >= m.end
+            p
+            for p in self.periods_between(s.start, s.end)
+            if (p.end_pos <= start or p.pos >= m.end) and p.kind != "base"
         ]
         before = [p for p in in_sentence if p.end_pos <= start]
         after = [p for p in in_sentence if p.pos >= m.end]
