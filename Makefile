@@ -28,7 +28,8 @@ $(DAGSTER_HOME)/dagster.yaml: config/dagster.yaml
 run: setup ## materialise every asset over raw/ into warehouse/ and print a summary
 	$(BIN)/gzetl run --raw raw --warehouse warehouse
 
-test: setup ## the whole test suite, accuracy harness included
+test: setup ## lint, then the whole test suite (accuracy harness, Dagster runs, S3, browser)
+	$(BIN)/ruff check src pipelines tests bench
 	$(BIN)/pytest -n 2 --dist loadgroup
 
 ui: setup ## the Dagster UI on http://127.0.0.1:3000 with the same definitions
