@@ -8,7 +8,7 @@ from typing import Any
 import polars as pl
 
 from gzetl.schemas.facts import polars_schema
-from gzetl.series import build_series
+from gzetl.series import build_series, mark_latest
 
 DOCUMENTS = pl.DataFrame(
     {
@@ -76,3 +76,16 @@ def test_change_only_and_each_year_facts_are_not_series_values() -> None:
         {"fact_id": "c", "doc_id": "new", "value": 1.2e12, "partner": "ASEAN"},
     )  # fmt: skip
     assert build_series(frame, DOCUMENTS).get_column("best_fact_id").to_list() == ["c"]
+
+
+def test_revisions_are_kept_and_the_latest_publication_is_marked() -> None:
+    frame = published(
+        {"fact_id": "a", "doc_id": "old", "value": 1.19e12},
+        {"fact_id": "b", "doc_id": "new", "value": 1.2e12},
+        {"fact_id": "c", "doc_id": "undated", "value": 1.18e12},
+        {"fact_id": "d", "doc_id": "old", "value": 9.3e12, "period_start": date(2021, 1, 1)},
+    )
+    marked = mark_latest(frame, DOCUMENTS).sort("fact_id")
+    assert marked.select("fact_id", "latest").rows() == [
+        ("a", False), ("b", True), ("c", False), ("d", True),
+    ]  # fmt: skip

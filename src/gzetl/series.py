@@ -14,6 +14,22 @@ SERIES_COLUMNS = (
 )  # fmt: skip
 
 
+def mark_latest(facts: pl.DataFrame, documents: pl.DataFrame) -> pl.DataFrame:
+    """Add ``latest``: whether the fact comes from the latest publication stating its cell.
+
+    Revisions are kept: an earlier publication's figure stays in ``facts`` with ``latest``
+    false. Latest is by documents.published, then source (``latest_first``).
+    """
+    ranks = latest_first(documents).select("doc_id", "rank")
+    return (
+        facts.join(ranks, on="doc_id", how="left")
+        .with_columns(
+            latest=(pl.col("rank") == pl.col("rank").min().over(CELL_KEY)).fill_null(True)
+        )
+        .drop("rank")
+    )
+
+
 def build_series(facts: pl.DataFrame, documents: pl.DataFrame) -> pl.DataFrame:
     """One row per subject, metric, partner, product, share_of, unit and period.
 

@@ -23,7 +23,7 @@ from gzetl.schemas.derived import Derived
 from gzetl.schemas.facts import PublishedFacts, polars_schema
 from gzetl.schemas.quarantine import Quarantine
 from gzetl.schemas.series import Series
-from gzetl.series import build_series
+from gzetl.series import build_series, mark_latest
 
 DOCUMENT_COLUMNS = ("doc_id", "source", "published", "status")
 _ROW = "_row"
@@ -119,6 +119,7 @@ def validate(
         .drop(_ROW)
         .join(_flags(failures), on="fact_id", how="left", nulls_equal=True)
         .with_columns(pl.col("flags").fill_null(pl.lit([], dtype=pl.List(pl.String))))
+        .pipe(mark_latest, documents)
     )
     return Validated(
         facts=_checked(PublishedFacts, published, "facts"),

@@ -30,7 +30,7 @@ def published_fact(**fields: object) -> pl.DataFrame:
         "period_start": date(2025, 1, 1), "period_end": date(2025, 12, 31), **fields,
     }  # fmt: skip
     frame = pl.DataFrame([row], schema=polars_schema())
-    return frame.with_columns(flags=pl.Series([[]], dtype=pl.List(pl.String)))
+    return frame.with_columns(flags=pl.Series([[]], dtype=pl.List(pl.String)), latest=True)
 
 
 def test_published_facts_accepts_a_good_row() -> None:
@@ -51,7 +51,7 @@ def test_published_facts_flags_are_never_null() -> None:
 
 
 def test_quarantine_keeps_broken_rows_but_only_errors() -> None:
-    frame = published_fact(bound="over").drop("flags").with_columns(
+    frame = published_fact(bound="over").drop("flags", "latest").with_columns(
         fact_id=pl.lit(None, pl.String), check=pl.lit("bound_valid"), severity=pl.lit("error"),
         message=pl.lit("m"),
     )  # fmt: skip

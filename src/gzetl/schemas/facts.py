@@ -131,12 +131,20 @@ def _rule_holds(data: pa.PolarsData, name: str) -> pl.LazyFrame:
 class PublishedFacts(Facts):
     """The published ``facts`` table: candidate facts that passed every error-severity check.
 
-    Same columns as the extractor's facts plus ``flags``. The row rules of gzetl.checks.rows
-    are enforced here too; cross-fact checks are in gzetl.checks (see docs/validation.md).
+    Same columns as the extractor's facts plus ``flags`` and ``latest``. The row rules of
+    gzetl.checks.rows are enforced here too; cross-fact checks are in gzetl.checks (see
+    docs/validation.md).
     """
 
     flags: Annotated[pl.List, pl.String] = pa.Field(
         description="Names of the warning checks the fact failed (empty when none)."
+    )
+    latest: bool = pa.Field(
+        description=(
+            "Whether the fact comes from the latest publication (documents.published, then"
+            " source) stating its subject, metric, partner, product, period and unit;"
+            " earlier publications' figures (revisions) are kept with false."
+        )
     )
 
     @pa.dataframe_check(name="value_positive")
