@@ -24,7 +24,6 @@ import platform
 import resource
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -36,6 +35,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import polars as pl
+from pipelines.processes import free_port, stop_process_group
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from synth import write_corpus
@@ -207,25 +207,6 @@ def bench_size(n: int, out: Path, env: dict[str, str], max_rss_mb: float) -> Siz
     return result
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
-
-
-def stop_group(process: subprocess.Popen[bytes], grace: float = 15.0) -> None:
-    """SIGTERM the process group (dagster dev and its daemon), SIGKILL it after ``grace`` s."""
-    if process.poll() is not None:
-        return
-    os.killpg(process.pid, signal.SIGTERM)
-    try:
-        process.wait(timeout=grace)
-    except subprocess.TimeoutExpired:
-        os.killpg(process.pid, signal.SIGKILL)
-        process.wait(timeout=grace)
-
-
 def run_statuses(base: str) -> list[str]:
     """Status of every run the webserver knows, via its GraphQL endpoint."""
     request = urllib.request.Request(
@@ -294,7 +275,7 @@ def bench_drop(raw: Path, warehouse: Path, out: Path, env: dict[str, str]) -> di
         wait_for(lambda: has_source(warehouse / "facts.parquet", name), DROP_TIMEOUT_S, "drop")
         latency = time.perf_counter() - start
     finally:
-        stop_group(process)
+        stop_process_group(process, grace=15.0)
         log.close()
         shutil.rmtree(home, ignore_errors=True)
     figures = {

@@ -11,8 +11,6 @@ from __future__ import annotations
 import importlib
 import os
 import shutil
-import signal
-import socket
 import subprocess
 import sys
 import time
@@ -22,6 +20,7 @@ from pathlib import Path
 
 import polars as pl
 import pytest
+from pipelines.processes import free_port, stop_process_group
 from playwright.sync_api import Page, expect, sync_playwright
 
 REPO = Path(__file__).resolve().parents[2]
@@ -54,25 +53,6 @@ UI_TIMEOUT_MS = 60_000
 UI_STATUSES = {"Succeeded", "Failed", "Warning", "Execution failed", "Skipped", "Not evaluated"}
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.xdist_group("dagster")]
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
-
-
-def _stop_group(process: subprocess.Popen[bytes], grace: float = 10.0) -> None:
-    """SIGTERM the whole process group, SIGKILL it if it is still there after ``grace`` s."""
-    if process.poll() is not None:
-        return
-    os.killpg(process.pid, signal.SIGTERM)
-    try:
-        process.wait(timeout=grace)
-    except subprocess.TimeoutExpired:
-        os.killpg(process.pid, signal.SIGKILL)
-        process.wait(timeout=grace)
 
 
 def _wait_until_up(url: str, process: subprocess.Popen[bytes], log: Path, timeout: float) -> None:
@@ -137,7 +117,7 @@ def webserver(chromium: str, env: dict[str, str], tmp_path: Path) -> Iterator[st
         check=False,
     )
     assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-3000:]
-    port = _free_port()
+    port = free_port()
     log = tmp_path / "webserver.log"
     with log.open("wb") as sink:
         process = subprocess.Popen(
@@ -153,7 +133,7 @@ def webserver(chromium: str, env: dict[str, str], tmp_path: Path) -> Iterator[st
         _wait_until_up(f"{base}/server_info", process, log, timeout=180)
         yield base
     finally:
-        _stop_group(process)
+        stop_process_group(process)
 
 
 def _dismiss_popups(page: Page) -> None:

@@ -10,12 +10,12 @@ every S3 client of one test at it through the environment, which the production 
 
 from __future__ import annotations
 
-import socket
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 import pytest
 from moto.server import ThreadedMotoServer
+from pipelines.processes import free_port
 
 
 @dataclass(frozen=True)
@@ -42,13 +42,6 @@ class S3Server:
             "aws_endpoint_url": self.endpoint_url,
             "aws_allow_http": "true",
         }
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
 
 
 @pytest.fixture(scope="session")
