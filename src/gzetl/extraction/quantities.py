@@ -29,6 +29,7 @@ from gzetl.extraction.numbers import (
     parse_number,
     scale_factor,
     scale_pattern,
+    word_start_matches,
 )
 from gzetl.units import currencies, units
 
@@ -160,7 +161,8 @@ def patterns() -> Patterns:
     implied_before = re.compile(rf"(?<![\w-])(?:{alternation(list(implied.verbs))})\s+\Z")
     implied_after = re.compile(rf"\s+(?:{alternation(list(implied.after))})(?![\w-])")
     counted = re.compile(rf"(?<![\w-])(?:{counted_units})(?![\w-])")
-    negative = re.compile(rf"(?<![\w-])(?:{alternation(list(negatives()))})(?![\w-])")
+    # literal first (a fast scan); the start boundary is checked by word_start_matches
+    negative = re.compile(rf"(?:{alternation(list(negatives()))})(?![\w-])")
     return Patterns(
         digits,
         words,
@@ -412,7 +414,7 @@ def scan(text: str) -> list[Mention]:
         if m.start() == 0 or not _inside_word(low[m.start() - 1])
     ]
     candidates.sort()
-    negatives = [m.span() for m in p.negative.finditer(low)]
+    negatives = [m.span() for m in word_start_matches(p.negative, low)]
     for start, end, from_words in candidates:
         if start < last_end:
             continue
