@@ -40,6 +40,7 @@ _STOP = (
 )
 _YEAR = r"(?:19|20)\d{2}(?!\d)"
 _HEAD_WINDOW = 80
+_DOUBLE_SPACE_RE = re.compile(r"\s\s")
 PERCENT = "percent"
 
 
@@ -99,6 +100,7 @@ class Patterns:
     counted: re.Pattern[str]
     after_rate: re.Pattern[str]
     head_last: frozenset[str]  # the last word of every head phrase: a cheap test before the search
+    head_reach: int  # the longest head when every white-space run is one character
 
 
 @cache
@@ -178,6 +180,14 @@ def patterns() -> Patterns:
             phrase.split()[-1]
             for phrase in (*gw.direction, *gw.share, *qualifiers(), "by", "between", "from", "to")
         ),
+        sum(  # head word, qualifier, currency sign and the blank after each
+            max(len(" ".join(phrase.split())) for phrase in group) + 1
+            for group in (
+                (*gw.direction, *gw.share, "between"),
+                tuple(qualifiers()),
+                tuple(currencies().before),
+            )
+        ),
     )
 
 
@@ -226,7 +236,10 @@ def _head(low: str, start: int) -> re.Match[str] | None:
         and token not in currencies().before
     ):
         return None
-    return p.head.search(low, max(0, start - _HEAD_WINDOW), start)
+    begin = max(0, start - _HEAD_WINDOW)
+    if _DOUBLE_SPACE_RE.search(low, begin, start) is None:  # single blanks: no head is longer
+        begin = max(begin, start - p.head_reach)
+    return p.head.search(low, begin, start)
 
 
 _SENTENCE_BACK = 240
