@@ -101,6 +101,7 @@ class Patterns:
     after_rate: re.Pattern[str]
     head_last: frozenset[str]  # the last word of every head phrase: a cheap test before the search
     head_reach: int  # the longest head when every white-space run is one character
+    head_reach_by_last: dict[str, int]  # the same for heads ending with that word, no currency
 
 
 @cache
@@ -188,7 +189,25 @@ def patterns() -> Patterns:
                 tuple(currencies().before),
             )
         ),
+        _reach_by_last_word((*gw.direction, *gw.share, "by", "between", "from", "to")),
     )
+
+
+def _reach_by_last_word(head_words: tuple[str, ...]) -> dict[str, int]:
+    """Last word -> the longest head ending with it and no currency sign, single blanks.
+
+    A head ends with a head word ("up by") or with a qualifier ("nearly"), which a head word
+    may precede: the look-back before a number need not reach further.
+    """
+    heads = [" ".join(p.split()) for p in head_words]
+    quals = [" ".join(p.split()) for p in qualifiers()]
+    longest_head = max(len(h) for h in heads) + 1
+    reach: dict[str, int] = {}
+    for phrase, before in [(h, 0) for h in heads] + [(q, longest_head) for q in quals]:
+        last = phrase.split()[-1]
+        reach[last] = max(reach.get(last, 0), before + len(phrase) + 1)
+    money = {phrase.split()[-1] for phrase in currencies().before}
+    return {w: n for w, n in reach.items() if w not in money and not any(c in w for c in "$€¥")}
 
 
 @lru_cache(maxsize=256)
@@ -238,7 +257,7 @@ def _head(low: str, start: int) -> re.Match[str] | None:
         return None
     begin = max(0, start - _HEAD_WINDOW)
     if _DOUBLE_SPACE_RE.search(low, begin, start) is None:  # single blanks: no head is longer
-        begin = max(begin, start - p.head_reach)
+        begin = max(begin, start - p.head_reach_by_last.get(token, p.head_reach))
     return p.head.search(low, begin, start)
 
 
