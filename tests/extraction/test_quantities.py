@@ -220,3 +220,11 @@ def test_span_is_the_text_at_its_offsets() -> None:
     text = "Trade with ASEAN grew by 9.1% to 7.56 trillion yuan (about 1 trillion US dollars)."
     for m in scan(text):
         assert text[m.start : m.end] == m.text
+
+
+@pytest.mark.parametrize("blank", [" ", "  "])
+def test_longest_head_is_read_whatever_the_blanks(blank: str) -> None:
+    # The look-back before a number is cut to the longest head ending with the word before it.
+    text = f"Exports saw a quarter-on-quarter increase of{blank}nearly 12.5%."
+    [m] = scan(text)
+    assert (m.text, m.bound, m.direction, m.head) == ("nearly 12.5%", "approx", 1, "direction")
