@@ -119,8 +119,9 @@ def patterns() -> Patterns:
     articles = [f"{a} {u}" for u in nw.article_units for a in ("a", "an")]
     first = alternation([*gw.multiple, *nw.fractions, "a dozen", *articles, *small])
     words = (
-        re.compile(  # one prefix tree: doubled, half, a third, a dozen, twenty-five, two hundred
-            rf"""\b(?:{first})(?:[\s-]+(?:and\s+)?(?:{alternation(small)}))*(?![\w-])""",
+        re.compile(  # one prefix tree: doubled, half, a third, a dozen, twenty-five, two hundred;
+            # literal first (a fast scan): the word start is checked by word_start_matches
+            rf"""(?:{first})(?:[\s-]+(?:and\s+)?(?:{alternation(small)}))*(?![\w-])""",
             flags,
         )
     )
@@ -442,7 +443,7 @@ def scan(text: str) -> list[Mention]:
     candidates = [(m.start(), m.end(), False) for m in p.digits.finditer(low)]
     candidates += [
         (m.start(), m.end(), True)
-        for m in p.words.finditer(low)
+        for m in word_start_matches(p.words, low, not_after="")
         if m.start() == 0 or not _inside_word(low[m.start() - 1])
     ]
     candidates.sort()
