@@ -49,6 +49,14 @@ def number(expr: pl.Expr) -> pl.Expr:
     )
 
 
+def interval(value: str, lo: str, hi: str) -> pl.Expr:
+    """A value with its tolerance interval for a message: ``1.2e12 (1.15e12..1.25e12)``."""
+    return pl.concat_str(
+        number(pl.col(value)), pl.lit(" ("), number(pl.col(lo)), pl.lit(".."),
+        number(pl.col(hi)), pl.lit(")"),
+    )  # fmt: skip
+
+
 def percent(expr: pl.Expr) -> pl.Expr:
     """A change for a message: signed, one decimal ("+5.2%")."""
     text = expr.round(1).cast(pl.String)

@@ -20,6 +20,7 @@ from gzetl.checks.base import (
     fact_ids,
     failing,
     group_contradictions,
+    interval,
     number,
     period,
 )
@@ -42,13 +43,6 @@ def _levels(facts: pl.DataFrame) -> pl.DataFrame:
 def _distinct_levels(facts: pl.DataFrame) -> pl.DataFrame:
     levels = comparable(facts).filter(pl.col("share_of").is_null(), ~is_each_year())
     return distinct(levels, [*_PLACE, *_DIMS, *_STATED]).with_row_index("g")
-
-
-def _interval_text(value: str, lo: str, hi: str) -> pl.Expr:
-    return pl.concat_str(
-        number(pl.col(value)), pl.lit(" ("), number(pl.col(lo)), pl.lit(".."),
-        number(pl.col(hi)), pl.lit(")"),
-    )  # fmt: skip
 
 
 def _sums(levels: pl.DataFrame) -> pl.DataFrame:
@@ -103,9 +97,9 @@ def parts_whole(
             pl.lit(": "),
             pl.col("terms").str.strip_suffix(" + "),
             pl.lit(" = "),
-            _interval_text("sum", "sum_lo", "sum_hi"),
+            interval("sum", "sum_lo", "sum_hi"),
             pl.lit(" but the whole is "),
-            _interval_text("w", "w_lo", "w_hi"),
+            interval("w", "w_lo", "w_hi"),
             pl.lit(" (facts "),
             fact_ids(pl.col("ids"), word=False, n=pl.col("n_ids")),
             pl.lit(")"),
@@ -164,13 +158,13 @@ def part_exceeds_whole(
             pl.lit(" "),
             period(),
             pl.lit(" is "),
-            _interval_text("value", "lo", "hi"),
+            interval("value", "lo", "hi"),
             pl.lit(" ("),
             fact_ids(pl.col("ids")),
             pl.lit(") but the whole "),
             pl.col("w_metric"),
             pl.lit(" is "),
-            _interval_text("w", "w_lo", "w_hi"),
+            interval("w", "w_lo", "w_hi"),
             pl.lit(" ("),
             fact_ids(pl.col("w_ids")),
             pl.lit(")"),
@@ -225,9 +219,9 @@ def share_of_whole(
             pl.lit(" "),
             number(pl.col("w")),
             pl.lit(" is "),
-            _interval_text("x", "x_lo", "x_hi"),
+            interval("x", "x_lo", "x_hi"),
             pl.lit(" but the part is "),
-            _interval_text("p", "p_lo", "p_hi"),
+            interval("p", "p_lo", "p_hi"),
             pl.lit(" (facts "),
             fact_ids(pl.concat_list("s_ids", "w_ids", "p_ids"), word=False),
             pl.lit(")"),

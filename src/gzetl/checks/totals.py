@@ -12,7 +12,7 @@ from collections.abc import Mapping
 
 import polars as pl
 
-from gzetl.checks.base import cell, distinct, fact_ids, failing, number, period
+from gzetl.checks.base import cell, distinct, fact_ids, failing, interval, number, period
 from gzetl.checks.frames import PERIOD, SERIES_KEY, comparable, is_each_year, memo
 
 _START, _END = pl.col("period_start"), pl.col("period_end")
@@ -77,20 +77,12 @@ def _cumulative(facts: pl.DataFrame) -> pl.DataFrame:
             pl.lit(" "),
             period(),
             pl.lit(" states "),
-            number(pl.col("value")),
-            pl.lit(" ("),
-            number(pl.col("lo")),
-            pl.lit(".."),
-            number(pl.col("hi")),
-            pl.lit(") but its "),
+            interval("value", "lo", "hi"),
+            pl.lit(" but its "),
             pl.col("n_years").cast(pl.String),
             pl.lit(" annual values sum to "),
-            number(pl.col("total")),
-            pl.lit(" ("),
-            number(pl.col("total_lo")),
-            pl.lit(".."),
-            number(pl.col("total_hi")),
-            pl.lit(") (facts "),
+            interval("total", "total_lo", "total_hi"),
+            pl.lit(" (facts "),
             fact_ids(pl.col("a_ids"), word=False),
             pl.lit(")"),
         ),
