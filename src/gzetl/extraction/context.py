@@ -101,37 +101,31 @@ class Context:
     # --- periods --------------------------------------------------------------------------
 
     def _inherited(self, sentence: Sentence, paragraph_start: int) -> PeriodValue | None:
-        earlier = [
-            p
-            for p in self.periods_between(paragraph_start, sentence.start)
-            if p.kind in INHERITED_KINDS and p.start is not None
-        ]
-        if earlier:
-            return _value(earlier[-1])
+        for p in reversed(self.periods_between(paragraph_start, sentence.start)):
+            if p.kind in INHERITED_KINDS and p.start is not None:
+                return _value(p)
         return self.main
 
     def period_of(self, draft: Draft, paragraph_start: int) -> tuple[PeriodValue | None, bool]:
         """(the period of a draft, whether "N consecutive years" applied: note "each year")."""
         m, s = draft.mention, draft.sentence
         start = m.head_start if draft.role == "change" else m.start
-        in_sentence = [
-            p
-            for p in self.periods_between(s.start, s.end)
-            if (p.end_pos <= start or p.pos >= m.end) and p.kind != "base"
-        ]
-        before = [p for p in in_sentence if p.end_pos <= start]
-        after = [p for p in in_sentence if p.pos >= m.end]
-        chosen = before[-1] if before else (after[0] if after else None)
-        inherited = self._inherited(s, paragraph_start)
+        in_sentence = self.periods_between(s.start, s.end)
+        chosen = _nearest_period(in_sentence, start, m.end)
         if chosen is not None and chosen.kind == "consecutive":
-            plain = [p for p in before if p.kind != "consecutive"]
-            return _consecutive(chosen, _value(plain[-1]) if plain else inherited)
+            plain = [
+                p
+                for p in in_sentence
+                if p.end_pos <= start and p.kind not in {"base", "consecutive"}
+            ]
+            base = _value(plain[-1]) if plain else self._inherited(s, paragraph_start)
+            return _consecutive(chosen, base)
         if chosen is not None and chosen.kind == "document":  # "in the period", "in the month"
-            return self.main or inherited, False
+            return self.main or self._inherited(s, paragraph_start), False
         if chosen is not None and chosen.kind == "undated":
             return (None, None, chosen.label, "undated"), False
         if chosen is None or chosen.start is None:
-            return inherited, False
+            return self._inherited(s, paragraph_start), False
         return _value(chosen), False
 
     # --- metrics --------------------------------------------------------------------------
@@ -140,8 +134,8 @@ class Context:
         """The metric of a draft: nearest fitting alias, refined, else a default for the unit."""
         m, s = draft.mention, draft.sentence
         span = (m.head_start if draft.role == "change" else m.start, m.end)
-        own = self.aliases.between(draft.clause[0], m.start)
-        if draft.role == "share" and own:  # "foreign trade containers accounting for 50%"
+        own = self.aliases.between(draft.clause[0], m.start) if draft.role == "share" else []
+        if own:  # "foreign trade containers accounting for 50%"
             draft.product = self._product(own[-1].start)
             return own[-1].metric
         if (
@@ -243,8 +237,11 @@ class Context:
     def _subject_of(self, draft: Draft, level: Draft | None, unit: str | None) -> str | None:
         m, s = draft.mention, draft.sentence
         sentence = (s.start, s.end)
-        own = [n for n in self.subjects.between(draft.clause[0], m.start) if not n.weak]
-        if draft.role in {"change", "share"} and level is not None and not own:
+        if (
+            draft.role in {"change", "share"}
+            and level is not None
+            and all(n.weak for n in self.subjects.between(draft.clause[0], m.start))
+        ):
             return level.subject
         span = (m.head_start if draft.role == "change" else m.start, m.end)
         alias = self.aliases.choose(span, draft.clause, sentence, unit, draft.role)
@@ -322,6 +319,17 @@ def _product_regex() -> re.Pattern[str]:
         \s+(?:{alternation(verbs)})(?![\w-])                # grew, reached, accounted for""",
         re.IGNORECASE | re.VERBOSE,
     )
+
+
+def _nearest_period(periods: list[Period], start: int, end: int) -> Period | None:
+    """The period phrase nearest before ``[start, end)``, else the first after it; no base."""
+    for p in reversed(periods):
+        if p.end_pos <= start and p.kind != "base":
+            return p
+    for p in periods:
+        if p.pos >= end and p.kind != "base":
+            return p
+    return None
 
 
 def _consecutive(phrase: Period, base: PeriodValue | None) -> tuple[PeriodValue | None, bool]:

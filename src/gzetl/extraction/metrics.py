@@ -117,6 +117,12 @@ def fits(metric: str, unit: str | None, role: str) -> bool:
     return unit in entry.units
 
 
+@cache
+def _money_metrics() -> frozenset[str]:
+    """The keys of the metrics of kind money."""
+    return frozenset(key for key, metric in metrics().items() if metric.kind == MONEY_KIND)
+
+
 def _distance(alias: Alias, start: int, end: int) -> tuple[int, int]:
     """Inside the span first ("15 reform measures"), then the nearest; an alias after the
     number counts double ("exports were 2.9 trillion yuan and imports 1.6 ...": exports)."""
@@ -166,29 +172,35 @@ class MetricIndex:
         fitting = [a for a in self.between(*clause) if fits(a.metric, unit, role)]
         if fitting:
             return min(fitting, key=lambda a: _distance(a, start, end))
-        earlier = [a for a in self.between(sentence[0], start) if fits(a.metric, unit, role)]
-        if earlier:
-            return earlier[-1]
-        later = [a for a in self.between(end, sentence[1]) if fits(a.metric, unit, role)]
-        return later[0] if later else None
+        for a in reversed(self.between(sentence[0], start)):
+            if fits(a.metric, unit, role):
+                return a
+        for a in self.between(end, sentence[1]):
+            if fits(a.metric, unit, role):
+                return a
+        return None
 
     def choose_trade(self, fact: tuple[int, int], clause: tuple[int, int]) -> Alias | None:
         """The nearest alias of a money metric in the clause ("exports of cars grew 19.5%")."""
         found = self.between(*clause)
+        money_metrics = _money_metrics()
         money = [
             a
-            for a, following in zip(found, [*found[1:], None], strict=False)
-            if metrics()[a.metric].kind == MONEY_KIND
+            for i, a in enumerate(found, 1)
+            if a.metric in money_metrics
             and (a.end <= fact[0] or a.start >= fact[1])
-            and (following is None or following.start - a.end > 1)  # not "foreign trade containers"
+            and (i == len(found) or found[i].start - a.end > 1)  # not "foreign trade containers"
         ]
         return min(money, key=lambda a: _distance(a, *fact)) if money else None
 
     def specialised(self, metric: str, start: int, end: int) -> str:
         """A specific metric named in ``[start, end)`` that refines ``metric``, else ``metric``."""
         specific = hints().specialise.get(metric, ())
-        found = [a for a in self.between(start, end) if a.metric in specific]
-        return found[-1].metric if found else metric
+        if specific:
+            for a in reversed(self.between(start, end)):
+                if a.metric in specific:
+                    return a.metric
+        return metric
 
     def after(self, pos: int, stop: int) -> Alias | None:
         """The first alias in ``[pos, stop)`` (the whole of a share: "of total exports")."""

@@ -169,33 +169,52 @@ class SubjectIndex:
         measures and batches belong to the agency.
         """
         start, end = fact
-        in_clause = [n for n in self.between(*clause) if n.end <= start or n.start >= end]
-        strong = [n for n in in_clause if not n.weak]
+        in_clause = self.between(*clause)
         if unit in AGENCY_UNITS or metric in AGENCY_METRICS:
-            agencies = [n for n in in_clause if n.kind in AGENCY_KINDS]
+            agencies = [
+                n
+                for n in in_clause
+                if n.kind in AGENCY_KINDS and (n.end <= start or n.start >= end)
+            ]
             if agencies:
                 return _nearest(agencies, start, end).name
             earlier = self.last_before(start, AGENCY_KINDS)
             if earlier is not None:
                 return earlier.name
-        before = [n for n in self.between(sentence[0], start) if not n.weak]
-        for candidates in (
-            [n for n in strong if n.end <= start and n.kind not in AGENCY_KINDS][-1:],
-            [n for n in strong if n.start >= end and n.kind not in AGENCY_KINDS][:1],
-            [n for n in before if n.kind not in AGENCY_KINDS][:1],
-            [_nearest(strong, start, end)] if strong else [],
-            before[-1:],
-        ):
-            if candidates:
-                return candidates[0].name
+        stated = _stated(in_clause, self.between(sentence[0], start), start, end)
+        if stated is not None:
+            return stated.name
         if inherited is not None:
             return inherited
-        weak = [n for n in self.between(*sentence) if n.weak]
-        return weak[0].name if weak else None
+        return next((n.name for n in self.between(*sentence) if n.weak), None)
 
     def sentence_subject(self, start: int, end: int) -> Named | None:
         """The first subject in ``[start, end)`` not named in passing: what a sentence is about."""
         return next((n for n in self.between(start, end) if not n.weak), None)
+
+
+def _stated(in_clause: list[Named], before: list[Named], start: int, end: int) -> Named | None:
+    """The subject named in the clause, else in the sentence before the fact at ``[start, end)``.
+
+    Loops that return at the first hit rather than a list of candidates per rule: this runs
+    once per fact, and most facts are decided by the first rule.
+    """
+    strong = [n for n in in_clause if not n.weak and (n.end <= start or n.start >= end)]
+    for n in reversed(strong):  # the place named last before the fact in its clause
+        if n.end <= start and n.kind not in AGENCY_KINDS:
+            return n
+    for n in strong:  # the place named first after it in its clause
+        if n.start >= end and n.kind not in AGENCY_KINDS:
+            return n
+    for n in before:  # the place named first in the sentence before the fact
+        if not n.weak and n.kind not in AGENCY_KINDS:
+            return n
+    if strong:  # the agency nearest in the clause
+        return _nearest(strong, start, end)
+    for n in reversed(before):  # the agency named last in the sentence before the fact
+        if not n.weak:
+            return n
+    return None
 
 
 def _nearest(named: list[Named], start: int, end: int) -> Named:
