@@ -14,10 +14,10 @@ from bisect import bisect_left
 from datetime import date
 from functools import cache
 
-from gzetl.catalogue import metrics, subjects
+from gzetl.catalogue import subjects
 from gzetl.extraction.lexicon import growth_words, implied_unit
 from gzetl.extraction.links import Draft
-from gzetl.extraction.metrics import MetricIndex, find_aliases, hints
+from gzetl.extraction.metrics import MetricIndex, find_aliases, hints, money_metrics
 from gzetl.extraction.names import find_names
 from gzetl.extraction.numbers import alternation
 from gzetl.extraction.sentences import Sentence, SentenceIndex
@@ -25,7 +25,6 @@ from gzetl.extraction.subjects import AGENCY_UNITS, SubjectIndex, find_subjects
 from gzetl.periods import Period, consecutive_years, default_basis, find_periods
 
 EACH_YEAR = "each year"
-MONEY_KIND = "money"
 GROUP_KIND = "group"
 TRADE_MODE = "import_export_value"  # "foreign trade containers": a trade mode, not the metric
 _ITEM_SPLIT_RE = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+", re.IGNORECASE)
@@ -71,19 +70,19 @@ class Context:
     def _advance(self, upto: Sentence) -> None:
         """Carry the subject over the sentences before ``upto`` that state no figure."""
         sentences = self.index.sentences
-        while (
-            self._next_sentence < len(sentences)
-            and sentences[self._next_sentence].start < upto.start
-        ):
-            s = sentences[self._next_sentence]
+        first_subject = self.subjects.sentence_subject
+        i = self._next_sentence
+        while i < len(sentences) and sentences[i].start < upto.start:
+            s = sentences[i]
             if s.heading:
                 self.current = self.current_place = None
             else:
                 self._new_paragraph(s)
-                named = self.subjects.sentence_subject(s.start, s.end)
+                named = first_subject(s.start, s.end)
                 if named is not None:
                     self._set_current(named.name)
-            self._next_sentence += 1
+            i += 1
+        self._next_sentence = i
         self._new_paragraph(upto)
 
     def _new_paragraph(self, s: Sentence) -> None:
@@ -138,11 +137,7 @@ class Context:
         if own:  # "foreign trade containers accounting for 50%"
             draft.product = self._product(own[-1].start)
             return own[-1].metric
-        if (
-            draft.role == "share"
-            and level_metric is not None
-            and metrics()[level_metric].kind == MONEY_KIND
-        ):
+        if draft.role == "share" and level_metric in money_metrics():
             return level_metric
         unit = m.unit if draft.role in {"level", "rate"} else None
         alias = self.aliases.choose(span, draft.clause, (s.start, s.end), unit, draft.role)
@@ -265,12 +260,12 @@ class Context:
     def _partner_of(self, draft: Draft) -> str | None:
         """A trading partner named in the clause of a money figure ("trade with ASEAN")."""
         m = draft.mention
-        if not draft.metric or metrics()[draft.metric].kind != MONEY_KIND:
+        if draft.metric not in money_metrics():
             return None
-        found = [
-            p for p in self.partners.between(*draft.clause) if p.end <= m.start or p.start >= m.end
-        ]
-        return found[0].name if found else None
+        for p in self.partners.between(*draft.clause):
+            if p.end <= m.start or p.start >= m.end:
+                return p.name
+        return None
 
     def _date(self, draft: Draft, paragraph_start: int) -> None:
         """Set the period of a draft (and the document's main period) and its change basis."""
@@ -342,8 +337,12 @@ def _consecutive(phrase: Period, base: PeriodValue | None) -> tuple[PeriodValue 
 
 
 def _is_group(name: str) -> bool:
-    known = subjects().get(name)
-    return known is not None and known.kind == GROUP_KIND
+    return name in _group_names()
+
+
+@cache
+def _group_names() -> frozenset[str]:
+    return frozenset(key for key, subject in subjects().items() if subject.kind == GROUP_KIND)
 
 
 def _value(period: Period) -> PeriodValue:

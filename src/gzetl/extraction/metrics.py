@@ -118,7 +118,7 @@ def fits(metric: str, unit: str | None, role: str) -> bool:
 
 
 @cache
-def _money_metrics() -> frozenset[str]:
+def money_metrics() -> frozenset[str]:
     """The keys of the metrics of kind money."""
     return frozenset(key for key, metric in metrics().items() if metric.kind == MONEY_KIND)
 
@@ -183,11 +183,11 @@ class MetricIndex:
     def choose_trade(self, fact: tuple[int, int], clause: tuple[int, int]) -> Alias | None:
         """The nearest alias of a money metric in the clause ("exports of cars grew 19.5%")."""
         found = self.between(*clause)
-        money_metrics = _money_metrics()
+        money_keys = money_metrics()
         money = [
             a
             for i, a in enumerate(found, 1)
-            if a.metric in money_metrics
+            if a.metric in money_keys
             and (a.end <= fact[0] or a.start >= fact[1])
             and (i == len(found) or found[i].start - a.end > 1)  # not "foreign trade containers"
         ]

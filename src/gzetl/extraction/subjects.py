@@ -190,7 +190,10 @@ class SubjectIndex:
 
     def sentence_subject(self, start: int, end: int) -> Named | None:
         """The first subject in ``[start, end)`` not named in passing: what a sentence is about."""
-        return next((n for n in self.between(start, end) if not n.weak), None)
+        for n in self.between(start, end):
+            if not n.weak:
+                return n
+        return None
 
 
 def _stated(in_clause: list[Named], before: list[Named], start: int, end: int) -> Named | None:
