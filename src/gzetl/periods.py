@@ -20,6 +20,7 @@ from functools import cache
 
 from gzetl.catalogue import load_data
 from gzetl.errors import KnowledgeError
+from gzetl.extraction.gate import document_starts, matches
 from gzetl.extraction.numbers import alternation, count_pattern, lowered, parse_number
 
 
@@ -86,36 +87,55 @@ def _of_year(group: str) -> str:
 
 
 @cache
-def period_regexes() -> tuple[re.Pattern[str], ...]:
-    """The period patterns (on lower-cased text); the named group that matched says which kind.
-
-    Each pattern starts with a literal word, which lets the regex engine skip ahead quickly;
-    one alternation of all of them would be three times slower.
-    """
+def period_phrases() -> dict[str, list[str]]:
+    """The words that start the period patterns led by a word, by the name of their scan."""
     pw = period_words()
+    return {
+        "period ordinal": list(pw.ordinals),
+        "period month": list(pw.months),
+        "period phrase": [*YTD, *pw.relative, *pw.undated, *pw.document],
+    }
+
+
+@cache
+def period_regexes() -> tuple[tuple[re.Pattern[str], str | None], ...]:
+    """The period patterns (on lower-cased text), each with the ``period_phrases`` scan that
+    says where it can start (None: the regex finds its own starts quickly); the named group
+    that matched says which kind of period it is.
+
+    Each pattern starts with a literal word or with the phrases of its scan, which lets the
+    regex engine skip ahead quickly; one alternation of all of them would be three times slower.
+    """
+    phrases = period_phrases()
     num = count_pattern()
-    month = alternation(list(pw.months))
-    ordinal = alternation(list(pw.ordinals))
+    month = alternation(phrases["period month"])
+    ordinal = alternation(phrases["period ordinal"])
     end = r"(?![\w-])"
     patterns = (
-        rf"""(?P<ord>{ordinal})\s+(?:                                     # ordinal-led phrases:
+        (
+            rf"""(?P<ord>{ordinal})\s+(?:                                     # ordinal-led phrases:
             (?P<fyp>five[-\s]year\s+plan)["”]?(?:\s+period)?            #   14th Five-Year Plan
           | (?P<quarter>quarter){_of_year("y3")}  # the fourth quarter
           | (?P<half>half){_of_year("y5")}       # the first half
           | (?P<nmonths>{num})\s+months{_of_year("y1")}  # 11 months
           | (?P<nquarters>{num})\s+quarters{_of_year("y7")}  #   first three quarters
         ){end}""",
-        rf"""(?P<m1>{month})(?:                                       # January to November 2025
+            "period ordinal",
+        ),
+        (
+            rf"""(?P<m1>{month})(?:                                       # January to November 2025
             \s*(?:to|and|-|–|through)\s*(?P<m2>{month})(?:,?\s+(?:of\s+)?(?P<y2>{_YEAR}))?
           | \s+(?P<y6>{_YEAR}))?{end}                                 # December 2025, (in) May""",
-        rf"q(?P<qn>[1-4])(?:\s+(?P<y4>{_YEAR}))?{end}",  # Q1 2025
-        rf"h(?P<hn>[12])(?:\s+(?P<y8>{_YEAR}))?{end}",  # H1
-        rf"(?P<year>{_YEAR}){end}",  # (in, by, for) 2025
-        rf"the\s+(?:past|last|previous)\s+(?P<past>{num})\s+years{end}",  # the past five years
+            "period month",
+        ),
+        (rf"q(?P<qn>[1-4])(?:\s+(?P<y4>{_YEAR}))?{end}", None),  # Q1 2025
+        (rf"h(?P<hn>[12])(?:\s+(?P<y8>{_YEAR}))?{end}", None),  # H1
+        (rf"(?P<year>{_YEAR}){end}", None),  # (in, by, for) 2025
+        (rf"the\s+(?:past|last|previous)\s+(?P<past>{num})\s+years{end}", None),  # the past 5 years
         # year to date, last year, at present, in the period
-        rf"(?P<phrase>{alternation([*YTD, *pw.relative, *pw.undated, *pw.document])}){end}",
+        (rf"(?P<phrase>{alternation(phrases['period phrase'])}){end}", "period phrase"),
     )
-    return tuple(re.compile(p, re.VERBOSE) for p in patterns)
+    return tuple((re.compile(p, re.VERBOSE), scan) for p, scan in patterns)
 
 
 def _latest_year(month_end: int, published: date | None) -> int | None:
@@ -219,10 +239,15 @@ def find_periods(
     """Every period phrase in ``text[start:end]``, resolved against ``published``."""
     stop = len(text) if end is None else end
     low = lowered(text)
+    starts = document_starts(low)
     found = [
         period
-        for regex in period_regexes()
-        for m in regex.finditer(low, start, stop)
+        for regex, scan in period_regexes()
+        for m in (
+            regex.finditer(low, start, stop)
+            if scan is None
+            else matches(regex, low, starts[scan], begin=start, end=stop)
+        )
         if m.start() == 0 or not (low[m.start() - 1].isalnum() or low[m.start() - 1] in "-_")
         for period in (_resolve(_with_preposition(m, low), text, published),)
         if period is not None

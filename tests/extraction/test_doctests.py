@@ -8,6 +8,7 @@ import importlib
 import pytest
 
 MODULES = [
+    "gzetl.extraction.gate",
     "gzetl.extraction.numbers",
     "gzetl.extraction.quantities",
     "gzetl.extraction.growth",

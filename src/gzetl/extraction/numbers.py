@@ -13,7 +13,6 @@ True
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import cache, lru_cache
@@ -139,31 +138,6 @@ def lowered(text: str) -> str:
     if len(low) == len(text):
         return low
     return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-
-
-def word_start_matches(
-    regex: re.Pattern[str], low: str, not_after: str = "-"
-) -> Iterator[re.Match[str]]:
-    """``regex.finditer(low)`` as if the pattern began with ``(?<![\\w<not_after>])``.
-
-    A pattern that starts with a literal lets the regex engine skip ahead to its first
-    characters; a leading look-behind or ``\\b`` stops that and costs a full pass. So the
-    boundary is checked here on the few hits, and a hit inside a word searches on from the
-    next character, exactly as the look-behind would have.
-
-    >>> [m.start() for m in word_start_matches(re.compile("one"), "one, done; -one")]
-    [0]
-    """
-    pos = 0
-    search = regex.search
-    while (m := search(low, pos)) is not None:
-        start, end = m.span()
-        before = low[start - 1] if start else ""
-        if before and (before.isalnum() or before == "_" or before in not_after):
-            pos = start + 1
-            continue
-        yield m
-        pos = end if end > start else end + 1
 
 
 _DIGITS = r"""

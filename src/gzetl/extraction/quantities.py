@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache, lru_cache
 
+from gzetl.extraction.gate import document_starts, matches
 from gzetl.extraction.lexicon import growth_words, implied_unit, negatives, qualifiers
 from gzetl.extraction.numbers import (
     DIGITS_SCAN,
@@ -29,7 +30,6 @@ from gzetl.extraction.numbers import (
     parse_number,
     scale_factor,
     scale_pattern,
-    word_start_matches,
 )
 from gzetl.units import currencies, units
 
@@ -105,6 +105,19 @@ class Patterns:
 
 
 @cache
+def gated_phrases() -> dict[str, list[str]]:
+    """The phrases of the number-word and negative scans, by the name of their scan."""
+    gw = growth_words()
+    nw = number_words()
+    small = [w for w in nw.words() if w not in {"a", "an"}]
+    articles = [f"{a} {u}" for u in nw.article_units for a in ("a", "an")]
+    return {
+        "number words": [*gw.multiple, *nw.fractions, "a dozen", *articles, *small],
+        "negatives": list(negatives()),
+    }
+
+
+@cache
 def patterns() -> Patterns:
     """Build the candidate, head, tail and negative patterns from the data tables."""
     gw = growth_words()
@@ -114,16 +127,13 @@ def patterns() -> Patterns:
     counted_units = alternation([p for p, u in unit_table.items() if u.counted])
     flags = re.VERBOSE
     digits = re.compile(DIGITS_SCAN)
-    nw = number_words()
-    small = [w for w in nw.words() if w not in {"a", "an"}]
-    articles = [f"{a} {u}" for u in nw.article_units for a in ("a", "an")]
-    first = alternation([*gw.multiple, *nw.fractions, "a dozen", *articles, *small])
-    words = (
-        re.compile(  # one prefix tree: doubled, half, a third, a dozen, twenty-five, two hundred;
-            # literal first (a fast scan): the word start is checked by word_start_matches
-            rf"""(?:{first})(?:[\s-]+(?:and\s+)?(?:{alternation(small)}))*(?![\w-])""",
-            flags,
-        )
+    gated = gated_phrases()
+    small = [w for w in number_words().words() if w not in {"a", "an"}]
+    words = re.compile(  # one prefix tree: doubled, half, a third, a dozen, twenty-five, 200;
+        # tried only at word starts where the gate finds a first word
+        rf"""(?:{alternation(gated["number words"])})
+            (?:[\s-]+(?:and\s+)?(?:{alternation(small)}))*(?![\w-])""",
+        flags,
     )
     head = re.compile(
         rf"""(?<![\w-])
@@ -165,8 +175,7 @@ def patterns() -> Patterns:
     implied_before = re.compile(rf"(?<![\w-])(?:{alternation(list(implied.verbs))})\s+\Z")
     implied_after = re.compile(rf"\s+(?:{alternation(list(implied.after))})(?![\w-])")
     counted = re.compile(rf"(?<![\w-])(?:{counted_units})(?![\w-])")
-    # literal first (a fast scan); the start boundary is checked by word_start_matches
-    negative = re.compile(rf"(?:{alternation(list(negatives()))})(?![\w-])")
+    negative = re.compile(rf"(?:{alternation(gated['negatives'])})(?![\w-])")
     return Patterns(
         digits,
         words,
@@ -440,14 +449,15 @@ def scan(text: str) -> list[Mention]:
     last_end = 0
     low = lowered(text)
     p = patterns()
+    starts = document_starts(low)
     candidates = [(m.start(), m.end(), False) for m in p.digits.finditer(low)]
     candidates += [
         (m.start(), m.end(), True)
-        for m in word_start_matches(p.words, low, not_after="")
+        for m in matches(p.words, low, starts["number words"])
         if m.start() == 0 or not _inside_word(low[m.start() - 1])
     ]
     candidates.sort()
-    negatives = [m.span() for m in word_start_matches(p.negative, low)]
+    negatives = [m.span() for m in matches(p.negative, low, starts["negatives"], not_after="-")]
     for start, end, from_words in candidates:
         if start < last_end:
             continue

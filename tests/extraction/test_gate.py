@@ -1,0 +1,109 @@
+"""Tests of gzetl.extraction.gate: the gated scan finds exactly what the regex finds."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from gzetl.extraction.gate import Gate, document_gate, document_starts, matches
+from gzetl.extraction.numbers import alternation, lowered
+from gzetl.extraction.quantities import gated_phrases
+from gzetl.periods import period_phrases, period_regexes
+
+PHRASES = ["guangzhou customs", "nansha port", "port", "the first half", "one-stop", "24/7"]
+REGEX = re.compile(rf"(?:{alternation(PHRASES)})(?![\w-])")
+# Pieces of text: the phrases, parts of them, words around them and every kind of white space.
+PIECES = [
+    *PHRASES,
+    "guangzhou",
+    "customs",
+    "the",
+    "first",
+    "half",
+    "one",
+    "stop",
+    "import",
+    "ports",
+    "24",
+    "7",
+    "/",
+    "-",
+    "(",
+    " ",
+    "  ",
+    "\n",
+    "\t",
+    "\xa0",
+    ",",
+    ".",
+]
+
+
+def _finditer_at_word_starts(regex: re.Pattern[str], low: str) -> list[tuple[int, int]]:
+    """What the gated scan must give: ``finditer`` with a look-behind for a word start."""
+    comment_end = "\n" if regex.flags & re.VERBOSE else ""  # a verbose pattern may end in a comment
+    bounded = re.compile(rf"(?<![\w])(?:{regex.pattern}{comment_end})", regex.flags)
+    return [m.span() for m in bounded.finditer(low)]
+
+
+SPACES = st.sampled_from([" ", "  ", "\n", "\t", "\xa0", " \n"])
+
+
+@st.composite
+def _piece(draw: st.DrawFn) -> str:
+    """A piece of text, a phrase with any white space between its words half of the time."""
+    if draw(st.booleans()):
+        return draw(st.sampled_from(PIECES))
+    words = draw(st.sampled_from(PHRASES)).split(" ")
+    return words[0] + "".join(draw(SPACES) + word for word in words[1:])
+
+
+@settings(max_examples=400)
+@given(st.lists(_piece(), max_size=30))
+def test_matches_equal_finditer_at_word_starts(pieces: list[str]) -> None:
+    low = "".join(pieces)
+    starts = Gate({"names": PHRASES}).starts(low)["names"]
+    assert [m.span() for m in matches(REGEX, low, starts)] == _finditer_at_word_starts(REGEX, low)
+
+
+def test_a_first_word_inside_a_word_is_no_start() -> None:
+    gate = Gate({"names": ["port"]})
+    assert gate.starts("import port, export-port")["names"] == [7, 20]
+
+
+def test_not_after_skips_a_start_after_those_characters() -> None:
+    low = "one-stop and one stop"
+    starts = Gate({"names": ["one stop"]}).starts(low)["names"]
+    regex = re.compile(r"one\s+stop")
+    assert [m.start() for m in matches(regex, low, starts, not_after="-")] == [13]
+
+
+def test_begin_and_end_bound_the_matches() -> None:
+    low = "port one, port two, port three"
+    starts = Gate({"names": ["port"]}).starts(low)["names"]
+    found = matches(re.compile("port"), low, starts, begin=5, end=25)
+    assert [m.start() for m in found] == [10, 20]
+
+
+def test_the_document_gate_has_every_gated_scan() -> None:
+    scans = {scan for _, scan in period_regexes() if scan is not None} | set(gated_phrases())
+    assert set(document_gate().names) == scans == set(period_phrases()) | set(gated_phrases())
+
+
+ARTICLE_LIKE = (
+    "In the first half of 2025, exports doubled; nearly half of them went by One-Stop\n"
+    "service. In January to November, about a third of  the twenty-five measures were new,\n"
+    "so far this year, and now, in the same period, 24/7 clearance ran for a month."
+)
+
+
+def test_gated_period_scans_equal_their_regex_on_prose() -> None:
+    low = lowered(ARTICLE_LIKE)
+    starts = document_starts(low)
+    for regex, scan in period_regexes():
+        if scan is not None:
+            gated = [m.span() for m in matches(regex, low, starts[scan])]
+            assert gated, scan
+            assert gated == _finditer_at_word_starts(regex, low), scan
