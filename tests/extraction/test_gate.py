@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+import sys
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from gzetl.extraction.gate import Gate, document_gate, document_starts, matches
+from gzetl.extraction.gate import Gate, blanked, document_gate, document_starts, matches
 from gzetl.extraction.numbers import alternation, lowered
 from gzetl.extraction.quantities import gated_phrases
 from gzetl.periods import period_phrases, period_regexes
@@ -107,3 +108,9 @@ def test_gated_period_scans_equal_their_regex_on_prose() -> None:
             gated = [m.span() for m in matches(regex, low, starts[scan])]
             assert gated, scan
             assert gated == _finditer_at_word_starts(regex, low), scan
+
+
+def test_every_white_space_character_is_blanked() -> None:
+    every = "".join(map(chr, range(sys.maxunicode + 1)))
+    spaces = "".join(re.findall(r"\s", every))
+    assert blanked(spaces) == " " * len(spaces)

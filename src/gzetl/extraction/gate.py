@@ -25,9 +25,9 @@ from functools import cache, lru_cache
 
 import ahocorasick
 
-# White space other than the blank and the line break, which are the common ones.
-_ODD_SPACE_RE = re.compile(r"[^\S \n]")
-_SPACE_RE = re.compile(r"\s")
+# White space (``\s``) other than the blank and the line break, which are the common ones;
+# no character above U+3000 is white space.
+_ODD_SPACES = tuple(c for c in map(chr, range(0x3001)) if c.isspace() and c not in " \n")
 
 
 def _key(phrase: str) -> str:
@@ -36,11 +36,12 @@ def _key(phrase: str) -> str:
     return words[0] + " " if len(words) > 1 else words[0]
 
 
-def _blanked(low: str) -> str:
+def blanked(low: str) -> str:
     """``low`` with every white-space character a blank, so that "a\\nthird" reads "a third"."""
     text = low.replace("\n", " ")
-    if _ODD_SPACE_RE.search(text) is not None:
-        text = _SPACE_RE.sub(" ", text)  # one character for one: offsets are kept
+    for odd in _ODD_SPACES:  # one character for one: offsets are kept
+        if odd in text:
+            text = text.replace(odd, " ")
     return text
 
 
@@ -66,7 +67,7 @@ class Gate:
         A first word that starts with a letter or digit counts only at the start of a word.
         """
         found: list[list[int]] = [[] for _ in self.names]
-        text = _blanked(low)
+        text = blanked(low)
         for end, (length, word_start, indices) in self._automaton.iter(text):
             start = end - length
             if word_start and start and (text[start - 1].isalnum() or text[start - 1] == "_"):
