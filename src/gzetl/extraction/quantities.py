@@ -99,7 +99,9 @@ class Patterns:
     implied_after: re.Pattern[str]
     counted: re.Pattern[str]
     after_rate: re.Pattern[str]
-    head_last: frozenset[str]  # the last word of every head phrase: a cheap test before the search
+    # the last word of every head phrase and every currency word written before a number:
+    # a cheap test before the search
+    head_last: frozenset[str]
     head_reach: int  # the longest head when every white-space run is one character
     head_reach_by_last: dict[str, int]  # the same for heads ending with that word, no currency
 
@@ -190,7 +192,8 @@ def patterns() -> Patterns:
         frozenset(
             phrase.split()[-1]
             for phrase in (*gw.direction, *gw.share, *qualifiers(), "by", "between", "from", "to")
-        ),
+        )
+        | frozenset(currencies().before),
         sum(  # head word, qualifier, currency sign and the blank after each
             max(len(" ".join(phrase.split())) for phrase in group) + 1
             for group in (
@@ -227,13 +230,14 @@ def _bound(qual: str | None) -> str:
 
 def _unit_of(tail: re.Match[str]) -> tuple[str, str | None, Decimal, str | None]:
     """(kind, canonical unit, factor, note) of a matched tail."""
-    if tail["pp"]:
+    pp, times, currency, unit_phrase, counted = tail.group("pp", "times", "cur", "unit", "counted")
+    if pp:
         return "pp", "pp", Decimal(1), None
-    if tail["times"]:
+    if times:
         return "times", None, Decimal(1), None
-    if tail["cur"]:
-        return "level", currencies().after[" ".join(tail["cur"].split())], Decimal(1), None
-    phrase = tail["unit"] or tail["counted"]
+    if currency:
+        return "level", currencies().after[" ".join(currency.split())], Decimal(1), None
+    phrase = unit_phrase or counted
     if phrase:
         unit = units()[" ".join(phrase.split())]
         return ("percent" if unit.unit == PERCENT else "level"), unit.unit, unit.factor, unit.note
@@ -242,6 +246,8 @@ def _unit_of(tail: re.Match[str]) -> tuple[str, str | None, Decimal, str | None]
 
 def _negative_overlap(negatives: list[tuple[int, int]], start: int, end: int) -> bool:
     """Whether ``[start, end)`` overlaps a negative phrase (spans sorted by start)."""
+    if not negatives:
+        return False
     i = bisect_left(negatives, (end, end))
     return any(s < end and start < e for s, e in negatives[max(0, i - 3) : i])
 
@@ -259,11 +265,7 @@ def _head(low: str, start: int) -> re.Match[str] | None:
     """The words before a number that qualify it, or None; most numbers have none."""
     p = patterns()
     token = _previous_token(low, start)
-    if (
-        token not in p.head_last
-        and not any(c in token for c in "$€¥")
-        and token not in currencies().before
-    ):
+    if token not in p.head_last and (token.isalpha() or not any(c in token for c in "$€¥")):
         return None
     begin = max(0, start - _HEAD_WINDOW)
     if _DOUBLE_SPACE_RE.search(low, begin, start) is None:  # single blanks: no head is longer
@@ -349,6 +351,13 @@ def _unit_end(tail: re.Match[str], start: int) -> int:
     return max(end, start)
 
 
+def _number(written: str, *, from_words: bool, article: bool) -> Decimal | None:
+    """The value of a number as written ("a" in "more than a month" is 1)."""
+    if not from_words:  # the digit scan matched the shape of a number: no need to parse it
+        return Decimal(written.replace(",", ""))
+    return Decimal(1) if article else parse_number(written)
+
+
 _HEAD_KINDS = ("direction", "share", "by", "between", "from", "to")
 _NO_HEAD: dict[str, str | None] = dict.fromkeys((*_HEAD_KINDS, "head", "qual", "cur"))
 
@@ -385,7 +394,7 @@ def _mention(
         kind = "level" if unit else kind
     if kind == "none":
         return None
-    number = Decimal(1) if article else parse_number(written)
+    number = _number(written, from_words=from_words, article=article)
     number_high = parse_number(tail["num2"]) if tail["num2"] else None
     if number is None or ((tail["sep"] or "") == "and" and not (head and head["between"])):
         return None
@@ -405,26 +414,26 @@ def _mention(
     after = p.after_rate.match(low, unit_end) if kind == "percent" and not sign else None
     if after is not None:
         sign = growth_words().after[" ".join(after.group().split())]
-    return Mention(
-        start=span_start,
-        end=unit_end,
-        kind=kind,
-        raw_value=written if number_high is None else text[start : tail.end("num2")],
-        raw_unit=raw_unit,
-        number=number,
-        number_high=number_high,
-        scale=scale_factor(tail["scale"] or ""),
-        unit=unit,
-        factor=factor,
-        bound="range" if number_high is not None else _bound(h["qual"]),
-        head=next((k for k in _HEAD_KINDS if h[k]), ""),
-        head_start=head.start() if head else start,
-        direction=sign,
-        basis=_basis(tail["basis"] or direction),
-        base_year=tail["base_year"] or tail["ratio_year"],
-        ratio=bool(tail["ratio"]),
-        note=note,
-        text=text[span_start:unit_end],
+    return Mention(  # positional: keyword arguments cost a microsecond a mention
+        span_start,  # start
+        unit_end,  # end
+        kind,  # kind
+        written if number_high is None else text[start : tail.end("num2")],  # raw_value
+        raw_unit,  # raw_unit
+        number,  # number
+        number_high,  # number_high
+        scale_factor(tail["scale"] or ""),  # scale
+        unit,  # unit
+        factor,  # factor
+        "range" if number_high is not None else _bound(h["qual"]),  # bound
+        next((k for k in _HEAD_KINDS if h[k]), "") if head else "",  # head
+        head.start() if head else start,  # head_start
+        sign,  # direction
+        _basis(tail["basis"] or direction),  # basis
+        tail["base_year"] or tail["ratio_year"],  # base_year
+        bool(tail["ratio"]),  # ratio
+        note,  # note
+        text[span_start:unit_end],  # text
     )
 
 
