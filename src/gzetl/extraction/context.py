@@ -50,6 +50,7 @@ class Context:
         self.aliases = MetricIndex(names.aliases)
         self.periods = find_periods(text, published)
         self._period_pos = [p.pos for p in self.periods]
+        self._period_ends = [p.end_pos for p in self.periods]
         self.main: PeriodValue | None = None
         self.current: str | None = None
         self.current_place: str | None = None  # the last subject that is not a group
@@ -63,7 +64,9 @@ class Context:
 
     def overlaps_period(self, start: int, end: int) -> bool:
         """Whether ``[start, end)`` overlaps a period phrase ("the first 11 months")."""
-        return any(p.end_pos > start for p in self.periods_between(max(0, start - 60), end))
+        first = bisect_left(self._period_pos, max(0, start - 60))
+        last = bisect_left(self._period_pos, end, first)
+        return first < last and any(e > start for e in self._period_ends[first:last])
 
     # --- subjects -------------------------------------------------------------------------
 

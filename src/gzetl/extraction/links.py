@@ -14,6 +14,7 @@ import itertools
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 
 from gzetl.extraction.growth import Change, change_of, role_of
 from gzetl.extraction.quantities import Mention
@@ -34,6 +35,8 @@ _RESPECTIVELY_RE = re.compile(r",?\s*respectively", re.IGNORECASE)
 _LIST_GAP_RE = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)\s*", re.IGNORECASE)
 _SHARE_OF_RE = re.compile(r"(?<![\w-])(?:share|proportion)\s+of(?![\w-])", re.IGNORECASE)
 LEVEL_ROLES = frozenset({"level", "rate", "share"})
+LIST_ROLES = frozenset({"level", "change", "share", "rate"})
+CHANGE_ROLE = frozenset({"change"})
 
 
 @dataclass(slots=True)
@@ -102,7 +105,7 @@ def _continues_changes(text: str, previous: Draft, m: Mention) -> bool:
 
 def _conversions(text: str, drafts: list[Draft]) -> None:
     """ "8.3 trillion yuan (about 1.17 trillion U.S. dollars)": the second is a conversion."""
-    codes = set(currencies().after.values())
+    codes = _currency_codes()
     for first, second in itertools.pairwise(drafts):
         if (
             first.role == second.role == "level"
@@ -114,15 +117,25 @@ def _conversions(text: str, drafts: list[Draft]) -> None:
             second.converted = True
 
 
-def _runs(text: str, drafts: list[Draft], role: str) -> list[tuple[int, int]]:
-    """(first, last) index of each list of ``role`` drafts followed by "respectively"."""
+@cache
+def _currency_codes() -> frozenset[str]:
+    return frozenset(currencies().after.values())
+
+
+def _runs(text: str, drafts: list[Draft], roles: frozenset[str]) -> list[tuple[int, int]]:
+    """(first, last) index of each list of drafts of one of ``roles`` followed by "respectively".
+
+    A list holds drafts of one role only, so one pass finds the lists of every role.
+    """
     runs = []
     start = 0
-    while start < len(drafts):
+    count = len(drafts)
+    while start < count:
         end = start
-        if drafts[start].role == role:
+        role = drafts[start].role
+        if role in roles:
             while (
-                end + 1 < len(drafts)
+                end + 1 < count
                 and drafts[end + 1].role == role
                 and _LIST_GAP_RE.fullmatch(
                     text, drafts[end].mention.end, drafts[end + 1].mention.start
@@ -138,7 +151,7 @@ def _runs(text: str, drafts: list[Draft], role: str) -> list[tuple[int, int]]:
 def _respective_changes(text: str, drafts: list[Draft]) -> list[Draft]:
     """ "X and Y, up 7.4% and 1.9%, respectively": each level takes its rate."""
     dropped: set[int] = set()
-    for first, last in _runs(text, drafts, "change"):
+    for first, last in _runs(text, drafts, CHANGE_ROLE):
         count = last - first + 1
         sentence = drafts[first].sentence.start
         levels = [
@@ -157,22 +170,17 @@ def _respective_changes(text: str, drafts: list[Draft]) -> list[Draft]:
 def _attach_changes(text: str, drafts: list[Draft]) -> list[Draft]:
     """A change joins the level it follows in its sentence, or precedes ("grew 5% to ...")."""
     kept: list[Draft] = []
+    # sentence start -> the last level kept in it (not a conversion): what a change joins
+    levels: dict[int, Draft] = {}
     for i, draft in enumerate(drafts):
         if draft.role != "change":
             kept.append(draft)
+            if draft.role in LEVEL_ROLES and not draft.converted:
+                levels[draft.sentence.start] = draft
             continue
         nxt = drafts[i + 1] if i + 1 < len(drafts) else None
         gap_from = draft.mention.end
-        target = next(
-            (
-                d
-                for d in reversed(kept)
-                if d.sentence.start == draft.sentence.start
-                and d.role in LEVEL_ROLES
-                and not d.converted
-            ),
-            None,
-        )
+        target = levels.get(draft.sentence.start)
         waiting = target is not None and target.change is None  # "X yuan, up 8.2%, and ... to Y"
         if (
             not waiting
@@ -217,12 +225,11 @@ def _statements(text: str, drafts: list[Draft]) -> None:
         draft.statement = drafts[i - 1].statement if draft.converted and i else i
         if draft.group != -1:
             draft.statement = groups.setdefault(draft.group, draft.statement)
-    for role in ("level", "change", "share", "rate"):
-        for first, last in _runs(text, drafts, role):
-            items = drafts[first : last + 1]
-            for d in items:
-                d.statement = drafts[first].statement
-            drafts[first].items = items
+    for first, last in _runs(text, drafts, LIST_ROLES):
+        items = drafts[first : last + 1]
+        for d in items:
+            d.statement = drafts[first].statement
+        drafts[first].items = items
 
 
 def link(text: str, mentions: list[Mention], index: SentenceIndex) -> list[Draft]:
