@@ -20,7 +20,7 @@ from functools import cache
 
 from gzetl.catalogue import load_data
 from gzetl.errors import KnowledgeError
-from gzetl.extraction.gate import document_starts, matches
+from gzetl.extraction.gate import document_hits, matches
 from gzetl.extraction.numbers import alternation, count_pattern, lowered, parse_number
 
 
@@ -239,14 +239,14 @@ def find_periods(
     """Every period phrase in ``text[start:end]``, resolved against ``published``."""
     stop = len(text) if end is None else end
     low = lowered(text)
-    starts = document_starts(low)
+    hits = document_hits(low)
     found = [
         period
         for regex, scan in period_regexes()
         for m in (
             regex.finditer(low, start, stop)
             if scan is None
-            else matches(regex, low, starts[scan], begin=start, end=stop)
+            else matches(regex, low, hits.starts_of(scan), begin=start, end=stop)
         )
         if m.start() == 0 or not (low[m.start() - 1].isalnum() or low[m.start() - 1] in "-_")
         for period in (_resolve(_with_preposition(m, low), text, published),)

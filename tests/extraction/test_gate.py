@@ -1,4 +1,4 @@
-"""Tests of gzetl.extraction.gate: the gated scan finds exactly what the regex finds."""
+"""Tests of gzetl.extraction.gate: the gated scans find exactly what their regexes find."""
 
 from __future__ import annotations
 
@@ -8,10 +8,18 @@ import sys
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from gzetl.extraction.gate import Gate, blanked, document_gate, document_starts, matches
+from gzetl.extraction.gate import (
+    Gate,
+    blanked,
+    document_gate,
+    document_hits,
+    leftmost_longest,
+    matches,
+    squeeze,
+)
 from gzetl.extraction.numbers import alternation, lowered
 from gzetl.extraction.quantities import gated_phrases
-from gzetl.periods import period_phrases, period_regexes
+from gzetl.periods import period_regexes
 
 PHRASES = ["guangzhou customs", "nansha port", "port", "the first half", "one-stop", "24/7"]
 REGEX = re.compile(rf"(?:{alternation(PHRASES)})(?![\w-])")
@@ -61,36 +69,68 @@ def _piece(draw: st.DrawFn) -> str:
     return words[0] + "".join(draw(SPACES) + word for word in words[1:])
 
 
+GATE = Gate({"names": PHRASES}, first_words={"names": PHRASES})
+
+
 @settings(max_examples=400)
 @given(st.lists(_piece(), max_size=30))
-def test_matches_equal_finditer_at_word_starts(pieces: list[str]) -> None:
+def test_first_word_matches_equal_finditer_at_word_starts(pieces: list[str]) -> None:
     low = "".join(pieces)
-    starts = Gate({"names": PHRASES}).starts(low)["names"]
+    starts = GATE.scan(low).starts["names"]
     assert [m.span() for m in matches(REGEX, low, starts)] == _finditer_at_word_starts(REGEX, low)
 
 
+@settings(max_examples=400)
+@given(st.lists(_piece(), max_size=30))
+def test_leftmost_longest_phrases_equal_finditer_at_word_starts(pieces: list[str]) -> None:
+    low = "".join(pieces)
+    found = leftmost_longest(GATE.scan(low).phrases["names"], low)
+    assert [(start, end) for start, end, _ in found] == _finditer_at_word_starts(REGEX, low)
+    assert all(phrase == " ".join(low[start:end].split()) for start, end, phrase in found)
+
+
+@given(st.lists(st.sampled_from(["a", "b", " ", "  ", "\n", "\t \xa0"]), max_size=20))
+def test_squeezed_offsets_map_back_to_the_same_characters(pieces: list[str]) -> None:
+    low = "".join(pieces)
+    squeezed = squeeze(low)
+    assert squeezed.text == _squeeze_reference(low)
+    for pos, char in enumerate(squeezed.text):
+        original = low[squeezed.original(pos)]
+        assert original == char or (char == " " and original.isspace())
+
+
+def _squeeze_reference(low: str) -> str:
+    return re.sub(r"\s+", " ", low)
+
+
 def test_a_first_word_inside_a_word_is_no_start() -> None:
-    gate = Gate({"names": ["port"]})
-    assert gate.starts("import port, export-port")["names"] == [7, 20]
+    gate = Gate({}, first_words={"names": ["port"]})
+    assert gate.scan("import port, export-port").starts["names"] == [7, 20]
+
+
+def test_a_phrase_counts_only_where_it_ends_a_word() -> None:
+    gate = Gate({"names": ["port", "one"]}, first_words={})
+    assert gate.scan("port-side ports, one_ port.").phrases["names"] == [(22, 26, "port")]
 
 
 def test_not_after_skips_a_start_after_those_characters() -> None:
     low = "one-stop and one stop"
-    starts = Gate({"names": ["one stop"]}).starts(low)["names"]
+    starts = Gate({}, first_words={"names": ["one stop"]}).scan(low).starts["names"]
     regex = re.compile(r"one\s+stop")
     assert [m.start() for m in matches(regex, low, starts, not_after="-")] == [13]
 
 
 def test_begin_and_end_bound_the_matches() -> None:
     low = "port one, port two, port three"
-    starts = Gate({"names": ["port"]}).starts(low)["names"]
+    starts = Gate({}, first_words={"names": ["port"]}).scan(low).starts["names"]
     found = matches(re.compile("port"), low, starts, begin=5, end=25)
     assert [m.start() for m in found] == [10, 20]
 
 
 def test_the_document_gate_has_every_gated_scan() -> None:
+    gate = document_gate()
     scans = {scan for _, scan in period_regexes() if scan is not None} | set(gated_phrases())
-    assert set(document_gate().names) == scans == set(period_phrases()) | set(gated_phrases())
+    assert set(gate.phrase_scans) | set(gate.first_word_scans) == {*scans, "names"}
 
 
 ARTICLE_LIKE = (
@@ -102,10 +142,10 @@ ARTICLE_LIKE = (
 
 def test_gated_period_scans_equal_their_regex_on_prose() -> None:
     low = lowered(ARTICLE_LIKE)
-    starts = document_starts(low)
+    hits = document_hits(low)
     for regex, scan in period_regexes():
         if scan is not None:
-            gated = [m.span() for m in matches(regex, low, starts[scan])]
+            gated = [m.span() for m in matches(regex, low, hits.starts_of(scan))]
             assert gated, scan
             assert gated == _finditer_at_word_starts(regex, low), scan
 

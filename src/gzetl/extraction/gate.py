@@ -1,39 +1,43 @@
-"""Where a phrase scan can match: the first words of its phrases, found in one pass.
+"""The phrases of a document and where phrase-led patterns can start, found in one pass.
 
 A regex alternation of hundreds of phrases is tried at every position of a text, which costs
-20 to 50 ms per MB for each scan. A ``Gate`` holds an Aho-Corasick automaton (pyahocorasick,
-in C) of the first word of every phrase of one or more scans. One pass over the text gives,
-for each scan, the word starts where one of its phrases could begin, and the scan's own
-regex is then matched only there. The regex stays the definition of a match: ``matches``
-gives exactly what ``regex.finditer`` gives, provided that every match of the regex begins
-with the first word of one of the phrases the gate was built from.
+20 to 50 ms per MB for each scan. A ``Gate`` holds one Aho-Corasick automaton (pyahocorasick,
+in C) of the vocabularies of several scans, and one pass over a document gives:
 
->>> gate = Gate({"names": ["guangzhou customs", "nansha port"], "months": ["may"]})
->>> text = "nansha\\nport and guangzhou  customs in may"
->>> gate.starts(text)
-{'names': [0, 16], 'months': [38]}
->>> import re
->>> [m.group() for m in matches(re.compile(r"guangzhou\\s+customs"), text, [0, 16])]
-['guangzhou  customs']
+- for a *phrase* scan (names, negatives), every occurrence of its phrases that starts and
+  ends a word; ``leftmost_longest`` then picks what ``re.finditer`` of the alternation would;
+- for a *first-word* scan (a pattern that starts with one of its phrases and goes on, like
+  "the first 11 months"), the word starts where a phrase can begin, and ``matches`` runs the
+  scan's own regex only there, which gives exactly what ``regex.finditer`` gives.
+
+The automaton reads the text with every run of white space as one blank (``squeeze``), as the
+``\\s+`` of the patterns does; offsets are mapped back to the document.
+
+>>> gate = Gate({"names": ["guangzhou customs", "customs"]}, first_words={"months": ["may"]})
+>>> hits = gate.scan("guangzhou\\n\\ncustoms in may")
+>>> hits.phrases["names"], hits.starts["months"]
+([(0, 18, 'guangzhou customs'), (11, 18, 'customs')], [22])
+>>> leftmost_longest(hits.phrases["names"], "guangzhou\\n\\ncustoms in may")
+[(0, 18, 'guangzhou customs')]
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
 from functools import cache, lru_cache
 
 import ahocorasick
 
-# White space (``\s``) other than the blank and the line break, which are the common ones;
+# White space (``\\s``) other than the blank and the line break, which are the common ones;
 # no character above U+3000 is white space.
 _ODD_SPACES = tuple(c for c in map(chr, range(0x3001)) if c.isspace() and c not in " \n")
+_RUN_RE = re.compile(r"  +")
+PHRASE, FIRST_WORD = 0, 1
 
-
-def _key(phrase: str) -> str:
-    """The first word of ``phrase``, with a blank after it when more words follow."""
-    words = phrase.split()
-    return words[0] + " " if len(words) > 1 else words[0]
+Hit = tuple[int, int, str]  # start, end, phrase (white space as single blanks)
 
 
 def blanked(low: str) -> str:
@@ -45,36 +49,147 @@ def blanked(low: str) -> str:
     return text
 
 
-class Gate:
-    """An automaton of the first words of the phrases of named scans."""
+@dataclass(frozen=True, slots=True)
+class Squeezed:
+    """A text with each run of blanks one blank, and the way back to the original offsets."""
 
-    def __init__(self, scans: Mapping[str, Iterable[str]]) -> None:
-        self.names = tuple(scans)
-        keys: dict[str, set[int]] = {}
-        for index, phrases in enumerate(scans.values()):
-            for phrase in phrases:
+    text: str
+    runs: list[int]  # the position in ``text`` of each blank that stands for a longer run
+    removed: list[int]  # the characters removed up to and including each of those runs
+
+    def original(self, pos: int) -> int:
+        """The offset in the original text of ``pos`` in ``text``."""
+        if not self.runs:
+            return pos
+        k = bisect_left(self.runs, pos)  # the runs before ``pos``
+        return pos + self.removed[k - 1] if k else pos
+
+
+def squeeze(low: str) -> Squeezed:
+    """``low`` with every run of white space one blank.
+
+    >>> s = squeeze("a \\n third")
+    >>> s.text, s.original(2)
+    ('a third', 4)
+    """
+    text = blanked(low)
+    if "  " not in text:
+        return Squeezed(text, [], [])
+    parts: list[str] = []
+    runs: list[int] = []
+    removed: list[int] = []
+    total = last = 0
+    for m in _RUN_RE.finditer(text):
+        start, end = m.span()
+        parts.append(text[last : start + 1])
+        runs.append(start - total)
+        total += end - start - 1
+        removed.append(total)
+        last = end
+    parts.append(text[last:])
+    return Squeezed("".join(parts), runs, removed)
+
+
+def _is_word_char(c: str) -> bool:
+    return c.isalnum() or c == "_"
+
+
+def _goes_on(c: str) -> bool:
+    """Whether a word goes on with ``c`` (a phrase followed by it is no whole phrase)."""
+    return c.isalnum() or c in "_-"
+
+
+@dataclass(frozen=True, slots=True)
+class Hits:
+    """What one pass of a ``Gate`` found in a document, offsets in the document."""
+
+    phrases: dict[str, list[Hit]]  # phrase scan -> occurrences, sorted by start, longest first
+    starts: dict[str, list[int]]  # first-word scan -> sorted word starts
+
+    def starts_of(self, scan: str) -> list[int]:
+        """The sorted starts of a first-word scan, or of the phrases of a phrase scan."""
+        if scan in self.starts:
+            return self.starts[scan]
+        return sorted({hit[0] for hit in self.phrases[scan]})
+
+
+class Gate:
+    """One automaton of the phrases of phrase scans and the first words of first-word scans."""
+
+    def __init__(
+        self,
+        phrases: Mapping[str, Iterable[str]],
+        first_words: Mapping[str, Iterable[str]],
+    ) -> None:
+        self.phrase_scans = tuple(phrases)
+        self.first_word_scans = tuple(first_words)
+        keys: dict[str, set[tuple[int, int]]] = {}
+        for index, group in enumerate(phrases.values()):
+            for phrase in group:
                 if phrase.strip():
-                    keys.setdefault(_key(phrase.lower()), set()).add(index)
+                    keys.setdefault(" ".join(phrase.lower().split()), set()).add((PHRASE, index))
+        for index, group in enumerate(first_words.values()):
+            for phrase in group:
+                if phrase.strip():
+                    keys.setdefault(_first_word(phrase.lower()), set()).add((FIRST_WORD, index))
         self._automaton = ahocorasick.Automaton()
-        for key, indices in keys.items():
-            word_start = key[0].isalnum() or key[0] == "_"
-            self._automaton.add_word(key, (len(key) - 1, word_start, tuple(sorted(indices))))
+        for key, tags in keys.items():
+            self._automaton.add_word(key, (len(key) - 1, _is_word_char(key[0]), sorted(tags)))
         self._automaton.make_automaton()
 
-    def starts(self, low: str) -> dict[str, list[int]]:
-        """Scan name -> the sorted offsets in ``low`` (lower case) where a first word begins.
+    def scan(self, low: str) -> Hits:
+        """The phrases and first words in ``low`` (lower case) that start a word.
 
-        A first word that starts with a letter or digit counts only at the start of a word.
+        A phrase counts only where it also ends a word (no letter, digit, "_" or "-" after it).
         """
-        found: list[list[int]] = [[] for _ in self.names]
-        text = blanked(low)
-        for end, (length, word_start, indices) in self._automaton.iter(text):
-            start = end - length
-            if word_start and start and (text[start - 1].isalnum() or text[start - 1] == "_"):
+        squeezed = squeeze(low)
+        text = squeezed.text
+        size = len(text)
+        phrases: list[list[Hit]] = [[] for _ in self.phrase_scans]
+        starts: list[list[int]] = [[] for _ in self.first_word_scans]
+        for last, (length, word_start, tags) in self._automaton.iter(text):
+            start = last - length
+            if word_start and start and _is_word_char(text[start - 1]):
                 continue
-            for index in indices:
-                found[index].append(start)
-        return {name: sorted(set(offsets)) for name, offsets in zip(self.names, found, strict=True)}
+            for kind, index in tags:
+                if kind == FIRST_WORD:
+                    starts[index].append(start)
+                elif last + 1 == size or not _goes_on(text[last + 1]):
+                    phrases[index].append((start, last + 1, text[start : last + 1]))
+        original = squeezed.original
+        return Hits(
+            {
+                name: sorted(
+                    ((original(s), original(e - 1) + 1, p) for s, e, p in found),
+                    key=lambda hit: (hit[0], -hit[1]),
+                )
+                for name, found in zip(self.phrase_scans, phrases, strict=True)
+            },
+            {
+                name: sorted({original(s) for s in found})
+                for name, found in zip(self.first_word_scans, starts, strict=True)
+            },
+        )
+
+
+def _first_word(phrase: str) -> str:
+    """The first word of ``phrase``, with a blank after it when more words follow."""
+    words = phrase.split()
+    return words[0] + " " if len(words) > 1 else words[0]
+
+
+def leftmost_longest(hits: list[Hit], low: str, not_after: str = "") -> list[Hit]:
+    """The hits ``re.finditer`` of the phrases' alternation would give: from the left, the
+    longest at each start, none inside another; a hit right after a character of
+    ``not_after`` is skipped."""
+    chosen: list[Hit] = []
+    last = 0
+    for hit in hits:
+        start = hit[0]
+        if start >= last and not (start and low[start - 1] in not_after):
+            chosen.append(hit)
+            last = hit[1]
+    return chosen
 
 
 def matches(
@@ -107,17 +222,30 @@ def matches(
 
 @cache
 def document_gate() -> Gate:
-    """The gate of the phrase scans that run over whole documents: periods, number words and
-    negatives (names are not gated: their first words, "the" among them, are too common for
-    the gate to beat their regex)."""
-    # Imported here: those modules import this one for ``matches`` and ``document_starts``.
+    """The gate of the scans that run over whole documents: names, negatives, period phrases
+    (phrase scans), and period, number-word patterns (first-word scans)."""
+    # Imported here: those modules import this one for ``matches`` and ``document_hits``.
+    from gzetl.extraction.names import name_phrases  # noqa: PLC0415
     from gzetl.extraction.quantities import gated_phrases  # noqa: PLC0415
     from gzetl.periods import period_phrases  # noqa: PLC0415
 
-    return Gate({**period_phrases(), **gated_phrases()})
+    periods = period_phrases()
+    quantities = gated_phrases()
+    return Gate(
+        phrases={
+            "names": name_phrases(),
+            "negatives": quantities["negatives"],
+            "period phrase": periods["period phrase"],
+        },
+        first_words={
+            "period ordinal": periods["period ordinal"],
+            "period month": periods["period month"],
+            "number words": quantities["number words"],
+        },
+    )
 
 
 @lru_cache(maxsize=8)
-def document_starts(low: str) -> dict[str, list[int]]:
-    """``document_gate().starts(low)``, memoised for the last few texts (see ``lowered``)."""
-    return document_gate().starts(low)
+def document_hits(low: str) -> Hits:
+    """``document_gate().scan(low)``, memoised for the last few texts (see ``lowered``)."""
+    return document_gate().scan(low)

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache, lru_cache
 
-from gzetl.extraction.gate import document_starts, matches
+from gzetl.extraction.gate import document_hits, leftmost_longest, matches
 from gzetl.extraction.lexicon import growth_words, implied_unit, negatives, qualifiers
 from gzetl.extraction.numbers import (
     DIGITS_SCAN,
@@ -94,7 +94,6 @@ class Patterns:
     head: re.Pattern[str]
     tail: re.Pattern[str]
     basis: re.Pattern[str]
-    negative: re.Pattern[str]
     implied_before: re.Pattern[str]
     implied_after: re.Pattern[str]
     counted: re.Pattern[str]
@@ -121,7 +120,7 @@ def gated_phrases() -> dict[str, list[str]]:
 
 @cache
 def patterns() -> Patterns:
-    """Build the candidate, head, tail and negative patterns from the data tables."""
+    """Build the candidate, head and tail patterns from the data tables."""
     gw = growth_words()
     num = number_pattern()
     unit_table = units()
@@ -177,14 +176,12 @@ def patterns() -> Patterns:
     implied_before = re.compile(rf"(?<![\w-])(?:{alternation(list(implied.verbs))})\s+\Z")
     implied_after = re.compile(rf"\s+(?:{alternation(list(implied.after))})(?![\w-])")
     counted = re.compile(rf"(?<![\w-])(?:{counted_units})(?![\w-])")
-    negative = re.compile(rf"(?:{alternation(gated['negatives'])})(?![\w-])")
     return Patterns(
         digits,
         words,
         head,
         tail,
         re.compile(basis, flags),
-        negative,
         implied_before,
         implied_after,
         counted,
@@ -458,15 +455,17 @@ def scan(text: str) -> list[Mention]:
     last_end = 0
     low = lowered(text)
     p = patterns()
-    starts = document_starts(low)
+    hits = document_hits(low)
     candidates = [(m.start(), m.end(), False) for m in p.digits.finditer(low)]
     candidates += [
         (m.start(), m.end(), True)
-        for m in matches(p.words, low, starts["number words"])
+        for m in matches(p.words, low, hits.starts["number words"])
         if m.start() == 0 or not _inside_word(low[m.start() - 1])
     ]
     candidates.sort()
-    negatives = [m.span() for m in matches(p.negative, low, starts["negatives"], not_after="-")]
+    negatives = [
+        (start, end) for start, end, _ in leftmost_longest(hits.phrases["negatives"], low, "-")
+    ]
     for start, end, from_words in candidates:
         if start < last_end:
             continue
