@@ -40,6 +40,10 @@ PHRASE, FIRST_WORD = 0, 1
 Hit = tuple[int, int, str]  # start, end, phrase (white space as single blanks)
 
 
+def _start(hit: Hit) -> int:
+    return hit[0]
+
+
 def blanked(low: str) -> str:
     """``low`` with every white-space character a blank, so that "a\\nthird" reads "a third"."""
     text = low.replace("\n", " ")
@@ -63,6 +67,20 @@ class Squeezed:
             return pos
         k = bisect_left(self.runs, pos)  # the runs before ``pos``
         return pos + self.removed[k - 1] if k else pos
+
+    def phrases_back(self, hits: list[Hit]) -> list[Hit]:
+        """Hits in the original text, sorted by start (hits that share one: shortest first)."""
+        if self.runs:
+            back = self.original
+            hits = [(back(start), back(end - 1) + 1, phrase) for start, end, phrase in hits]
+        hits.sort(key=_start)  # stable: the automaton gave them by end
+        return hits
+
+    def starts_back(self, starts: list[int]) -> list[int]:
+        """Starts in the original text, sorted, each once."""
+        if self.runs:
+            starts = [self.original(start) for start in starts]
+        return sorted(set(starts))
 
 
 def squeeze(low: str) -> Squeezed:
@@ -94,16 +112,11 @@ def _is_word_char(c: str) -> bool:
     return c.isalnum() or c == "_"
 
 
-def _goes_on(c: str) -> bool:
-    """Whether a word goes on with ``c`` (a phrase followed by it is no whole phrase)."""
-    return c.isalnum() or c in "_-"
-
-
 @dataclass(frozen=True, slots=True)
 class Hits:
     """What one pass of a ``Gate`` found in a document, offsets in the document."""
 
-    phrases: dict[str, list[Hit]]  # phrase scan -> occurrences, sorted by start, longest first
+    phrases: dict[str, list[Hit]]  # phrase scan -> occurrences by start, shortest first
     starts: dict[str, list[int]]  # first-word scan -> sorted word starts
 
     def starts_of(self, scan: str) -> list[int]:
@@ -134,41 +147,35 @@ class Gate:
                     keys.setdefault(_first_word(phrase.lower()), set()).add((FIRST_WORD, index))
         self._automaton = ahocorasick.Automaton()
         for key, tags in keys.items():
-            self._automaton.add_word(key, (len(key) - 1, _is_word_char(key[0]), sorted(tags)))
+            self._automaton.add_word(key, (key, _is_word_char(key[0]), sorted(tags)))
         self._automaton.make_automaton()
 
     def scan(self, low: str) -> Hits:
         """The phrases and first words in ``low`` (lower case) that start a word.
 
         A phrase counts only where it also ends a word (no letter, digit, "_" or "-" after it).
+        The loop is written out (no helper calls): it runs once per hit, tens of thousands of
+        times per MB.
         """
         squeezed = squeeze(low)
         text = squeezed.text
         size = len(text)
         phrases: list[list[Hit]] = [[] for _ in self.phrase_scans]
         starts: list[list[int]] = [[] for _ in self.first_word_scans]
-        for last, (length, word_start, tags) in self._automaton.iter(text):
-            start = last - length
-            if word_start and start and _is_word_char(text[start - 1]):
+        for last, (key, word_start, tags) in self._automaton.iter(text):
+            start = last - len(key) + 1
+            if word_start and start and (text[start - 1].isalnum() or text[start - 1] == "_"):
                 continue
+            after = text[last + 1] if last + 1 < size else " "
+            whole = not (after.isalnum() or after in "_-")
             for kind, index in tags:
                 if kind == FIRST_WORD:
                     starts[index].append(start)
-                elif last + 1 == size or not _goes_on(text[last + 1]):
-                    phrases[index].append((start, last + 1, text[start : last + 1]))
-        original = squeezed.original
+                elif whole:
+                    phrases[index].append((start, last + 1, key))
         return Hits(
-            {
-                name: sorted(
-                    ((original(s), original(e - 1) + 1, p) for s, e, p in found),
-                    key=lambda hit: (hit[0], -hit[1]),
-                )
-                for name, found in zip(self.phrase_scans, phrases, strict=True)
-            },
-            {
-                name: sorted({original(s) for s in found})
-                for name, found in zip(self.first_word_scans, starts, strict=True)
-            },
+            dict(zip(self.phrase_scans, map(squeezed.phrases_back, phrases), strict=True)),
+            dict(zip(self.first_word_scans, map(squeezed.starts_back, starts), strict=True)),
         )
 
 
@@ -181,12 +188,17 @@ def _first_word(phrase: str) -> str:
 def leftmost_longest(hits: list[Hit], low: str, not_after: str = "") -> list[Hit]:
     """The hits ``re.finditer`` of the phrases' alternation would give: from the left, the
     longest at each start, none inside another; a hit right after a character of
-    ``not_after`` is skipped."""
+    ``not_after`` is skipped. ``hits`` are sorted by start, shortest first (``Hits``)."""
     chosen: list[Hit] = []
     last = 0
     for hit in hits:
         start = hit[0]
-        if start >= last and not (start and low[start - 1] in not_after):
+        if start and low[start - 1] in not_after:
+            continue
+        if chosen and chosen[-1][0] == start:  # a longer phrase at the same start
+            chosen[-1] = hit
+            last = hit[1]
+        elif start >= last:
             chosen.append(hit)
             last = hit[1]
     return chosen
