@@ -69,12 +69,12 @@ def _piece(draw: st.DrawFn) -> str:
     return words[0] + "".join(draw(SPACES) + word for word in words[1:])
 
 
-GATE = Gate({"names": PHRASES}, first_words={"names": PHRASES})
+GATE = Gate({"names": PHRASES}, leads={"names": PHRASES})
 
 
 @settings(max_examples=400)
 @given(st.lists(_piece(), max_size=30))
-def test_first_word_matches_equal_finditer_at_word_starts(pieces: list[str]) -> None:
+def test_lead_matches_equal_finditer_at_word_starts(pieces: list[str]) -> None:
     low = "".join(pieces)
     starts = GATE.scan(low).starts["names"]
     assert [m.span() for m in matches(REGEX, low, starts)] == _finditer_at_word_starts(REGEX, low)
@@ -103,26 +103,26 @@ def _squeeze_reference(low: str) -> str:
     return re.sub(r"\s+", " ", low)
 
 
-def test_a_first_word_inside_a_word_is_no_start() -> None:
-    gate = Gate({}, first_words={"names": ["port"]})
+def test_a_lead_inside_a_word_is_no_start() -> None:
+    gate = Gate({}, leads={"names": ["port"]})
     assert gate.scan("import port, export-port").starts["names"] == [7, 20]
 
 
 def test_a_phrase_counts_only_where_it_ends_a_word() -> None:
-    gate = Gate({"names": ["port", "one"]}, first_words={})
+    gate = Gate({"names": ["port", "one"]}, leads={})
     assert gate.scan("port-side ports, one_ port.").phrases["names"] == [(22, 26, "port")]
 
 
 def test_not_after_skips_a_start_after_those_characters() -> None:
     low = "one-stop and one stop"
-    starts = Gate({}, first_words={"names": ["one stop"]}).scan(low).starts["names"]
+    starts = Gate({}, leads={"names": ["one stop"]}).scan(low).starts["names"]
     regex = re.compile(r"one\s+stop")
     assert [m.start() for m in matches(regex, low, starts, not_after="-")] == [13]
 
 
 def test_begin_and_end_bound_the_matches() -> None:
     low = "port one, port two, port three"
-    starts = Gate({}, first_words={"names": ["port"]}).scan(low).starts["names"]
+    starts = Gate({}, leads={"names": ["port"]}).scan(low).starts["names"]
     found = matches(re.compile("port"), low, starts, begin=5, end=25)
     assert [m.start() for m in found] == [10, 20]
 
@@ -130,7 +130,7 @@ def test_begin_and_end_bound_the_matches() -> None:
 def test_the_document_gate_has_every_gated_scan() -> None:
     gate = document_gate()
     scans = {scan for _, scan in period_regexes() if scan is not None} | set(gated_phrases())
-    assert set(gate.phrase_scans) | set(gate.first_word_scans) == {*scans, "names"}
+    assert set(gate.phrase_scans) | set(gate.lead_scans) == {*scans, "names"}
 
 
 ARTICLE_LIKE = (

@@ -1,4 +1,4 @@
-"""The phrases of a document and where phrase-led patterns can start, found in one pass.
+"""The phrases of a document, and where the patterns led by a phrase can start, in one pass.
 
 A regex alternation of hundreds of phrases is tried at every position of a text, which costs
 20 to 50 ms per MB for each scan. A ``Gate`` holds one Aho-Corasick automaton (pyahocorasick,
@@ -6,14 +6,14 @@ in C) of the vocabularies of several scans, and one pass over a document gives:
 
 - for a *phrase* scan (names, negatives), every occurrence of its phrases that starts and
   ends a word; ``leftmost_longest`` then picks what ``re.finditer`` of the alternation would;
-- for a *first-word* scan (a pattern that starts with one of its phrases and goes on, like
-  "the first 11 months"), the word starts where a phrase can begin, and ``matches`` runs the
+- for a *lead* scan (a pattern that starts with one of its phrases and goes on, like "the
+  first 11 months" after "first"), the word starts of its phrases, and ``matches`` runs the
   scan's own regex only there, which gives exactly what ``regex.finditer`` gives.
 
 The automaton reads the text with every run of white space as one blank (``squeeze``), as the
 ``\\s+`` of the patterns does; offsets are mapped back to the document.
 
->>> gate = Gate({"names": ["guangzhou customs", "customs"]}, first_words={"months": ["may"]})
+>>> gate = Gate({"names": ["guangzhou customs", "customs"]}, leads={"months": ["may"]})
 >>> hits = gate.scan("guangzhou\\n\\ncustoms in may")
 >>> hits.phrases["names"], hits.starts["months"]
 ([(0, 18, 'guangzhou customs'), (11, 18, 'customs')], [22])
@@ -35,7 +35,7 @@ import ahocorasick
 # no character above U+3000 is white space.
 _ODD_SPACES = tuple(c for c in map(chr, range(0x3001)) if c.isspace() and c not in " \n")
 _RUN_RE = re.compile(r"  +")
-PHRASE, FIRST_WORD = 0, 1
+PHRASE, LEAD = 0, 1
 
 Hit = tuple[int, int, str]  # start, end, phrase (white space as single blanks)
 
@@ -117,43 +117,39 @@ class Hits:
     """What one pass of a ``Gate`` found in a document, offsets in the document."""
 
     phrases: dict[str, list[Hit]]  # phrase scan -> occurrences by start, shortest first
-    starts: dict[str, list[int]]  # first-word scan -> sorted word starts
+    starts: dict[str, list[int]]  # lead scan -> sorted starts of its phrases
 
     def starts_of(self, scan: str) -> list[int]:
-        """The sorted starts of a first-word scan, or of the phrases of a phrase scan."""
+        """The sorted starts of a lead scan, or of the phrases of a phrase scan."""
         if scan in self.starts:
             return self.starts[scan]
         return sorted({hit[0] for hit in self.phrases[scan]})
 
 
 class Gate:
-    """One automaton of the phrases of phrase scans and the first words of first-word scans."""
+    """One automaton of the phrases of phrase scans and of lead scans."""
 
     def __init__(
-        self,
-        phrases: Mapping[str, Iterable[str]],
-        first_words: Mapping[str, Iterable[str]],
+        self, phrases: Mapping[str, Iterable[str]], leads: Mapping[str, Iterable[str]]
     ) -> None:
         self.phrase_scans = tuple(phrases)
-        self.first_word_scans = tuple(first_words)
+        self.lead_scans = tuple(leads)
         keys: dict[str, set[tuple[int, int]]] = {}
-        for index, group in enumerate(phrases.values()):
-            for phrase in group:
-                if phrase.strip():
-                    keys.setdefault(" ".join(phrase.lower().split()), set()).add((PHRASE, index))
-        for index, group in enumerate(first_words.values()):
-            for phrase in group:
-                if phrase.strip():
-                    keys.setdefault(_first_word(phrase.lower()), set()).add((FIRST_WORD, index))
+        for kind, scans in ((PHRASE, phrases), (LEAD, leads)):
+            for index, group in enumerate(scans.values()):
+                for phrase in group:
+                    if phrase.strip():
+                        keys.setdefault(" ".join(phrase.lower().split()), set()).add((kind, index))
         self._automaton = ahocorasick.Automaton()
         for key, tags in keys.items():
             self._automaton.add_word(key, (key, _is_word_char(key[0]), sorted(tags)))
         self._automaton.make_automaton()
 
     def scan(self, low: str) -> Hits:
-        """The phrases and first words in ``low`` (lower case) that start a word.
+        """The phrases in ``low`` (lower case) that start a word.
 
-        A phrase counts only where it also ends a word (no letter, digit, "_" or "-" after it).
+        The phrase of a phrase scan counts only where it also ends a word (no letter, digit,
+        "_" or "-" after it); the pattern of a lead scan decides what may follow its phrase.
         The loop is written out (no helper calls): it runs once per hit, tens of thousands of
         times per MB.
         """
@@ -161,7 +157,7 @@ class Gate:
         text = squeezed.text
         size = len(text)
         phrases: list[list[Hit]] = [[] for _ in self.phrase_scans]
-        starts: list[list[int]] = [[] for _ in self.first_word_scans]
+        starts: list[list[int]] = [[] for _ in self.lead_scans]
         for last, (key, word_start, tags) in self._automaton.iter(text):
             start = last - len(key) + 1
             if word_start and start and (text[start - 1].isalnum() or text[start - 1] == "_"):
@@ -169,20 +165,14 @@ class Gate:
             after = text[last + 1] if last + 1 < size else " "
             whole = not (after.isalnum() or after in "_-")
             for kind, index in tags:
-                if kind == FIRST_WORD:
+                if kind == LEAD:
                     starts[index].append(start)
                 elif whole:
                     phrases[index].append((start, last + 1, key))
         return Hits(
             dict(zip(self.phrase_scans, map(squeezed.phrases_back, phrases), strict=True)),
-            dict(zip(self.first_word_scans, map(squeezed.starts_back, starts), strict=True)),
+            dict(zip(self.lead_scans, map(squeezed.starts_back, starts), strict=True)),
         )
-
-
-def _first_word(phrase: str) -> str:
-    """The first word of ``phrase``, with a blank after it when more words follow."""
-    words = phrase.split()
-    return words[0] + " " if len(words) > 1 else words[0]
 
 
 def leftmost_longest(hits: list[Hit], low: str, not_after: str = "") -> list[Hit]:
@@ -235,7 +225,7 @@ def matches(
 @cache
 def document_gate() -> Gate:
     """The gate of the scans that run over whole documents: names, negatives, period phrases
-    (phrase scans), and period, number-word patterns (first-word scans)."""
+    (phrase scans), and the period and number-word patterns (lead scans)."""
     # Imported here: those modules import this one for ``matches`` and ``document_hits``.
     from gzetl.extraction.names import name_phrases  # noqa: PLC0415
     from gzetl.extraction.quantities import gated_phrases  # noqa: PLC0415
@@ -249,7 +239,7 @@ def document_gate() -> Gate:
             "negatives": quantities["negatives"],
             "period phrase": periods["period phrase"],
         },
-        first_words={
+        leads={
             "period ordinal": periods["period ordinal"],
             "period month": periods["period month"],
             "number words": quantities["number words"],

@@ -131,7 +131,7 @@ def patterns() -> Patterns:
     gated = gated_phrases()
     small = [w for w in number_words().words() if w not in {"a", "an"}]
     words = re.compile(  # one prefix tree: doubled, half, a third, a dozen, twenty-five, 200;
-        # tried only at word starts where the gate finds a first word
+        # tried only where the gate finds one of the leading phrases at a word start
         rf"""(?:{alternation(gated["number words"])})
             (?:[\s-]+(?:and\s+)?(?:{alternation(small)}))*(?![\w-])""",
         flags,
