@@ -169,9 +169,16 @@ class MetricIndex:
         role: str,
     ) -> Alias | None:
         start, end = fact
-        fitting = [a for a in self.between(*clause) if fits(a.metric, unit, role)]
-        if fitting:
-            return min(fitting, key=lambda a: _distance(a, start, end))
+        # The fitting alias nearest the fact in its clause, the first of equals as min() gives;
+        # a loop because this runs for every fact and a clause holds one alias or two.
+        nearest, nearest_distance = None, (0, 0)
+        for a in self.between(*clause):
+            if fits(a.metric, unit, role):
+                distance = _distance(a, start, end)
+                if nearest is None or distance < nearest_distance:
+                    nearest, nearest_distance = a, distance
+        if nearest is not None:
+            return nearest
         for a in reversed(self.between(sentence[0], start)):
             if fits(a.metric, unit, role):
                 return a
