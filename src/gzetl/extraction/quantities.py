@@ -233,20 +233,30 @@ def _unit_of(tail: re.Match[str]) -> tuple[str, str | None, Decimal, str | None]
     if times:
         return "times", None, Decimal(1), None
     if currency:
-        return "level", currencies().after[" ".join(currency.split())], Decimal(1), None
+        return _currency_unit(currency)
     phrase = unit_phrase or counted
     if phrase:
-        unit = units()[" ".join(phrase.split())]
-        return ("percent" if unit.unit == PERCENT else "level"), unit.unit, unit.factor, unit.note
+        return _named_unit(phrase)
     return "none", None, Decimal(1), None
+
+
+@lru_cache(maxsize=1024)
+def _currency_unit(phrase: str) -> tuple[str, str | None, Decimal, str | None]:
+    return "level", currencies().after[" ".join(phrase.split())], Decimal(1), None
+
+
+@lru_cache(maxsize=1024)
+def _named_unit(phrase: str) -> tuple[str, str | None, Decimal, str | None]:
+    unit = units()[" ".join(phrase.split())]
+    return ("percent" if unit.unit == PERCENT else "level"), unit.unit, unit.factor, unit.note
 
 
 def _negative_overlap(negatives: list[tuple[int, int]], start: int, end: int) -> bool:
     """Whether ``[start, end)`` overlaps a negative phrase (spans sorted by start)."""
     if not negatives:
         return False
-    i = bisect_left(negatives, (end, end))
-    return any(s < end and start < e for s, e in negatives[max(0, i - 3) : i])
+    i = bisect_left(negatives, (end, end))  # the spans before it start before ``end``
+    return any(start < e for _, e in negatives[max(0, i - 3) : i])
 
 
 def _previous_token(low: str, start: int) -> str:
@@ -423,7 +433,7 @@ def _mention(
         unit,  # unit
         factor,  # factor
         "range" if number_high is not None else _bound(h["qual"]),  # bound
-        next((k for k in _HEAD_KINDS if h[k]), "") if head else "",  # head
+        next((k for k in _HEAD_KINDS if h[k]), "") if h["head"] else "",  # head
         head.start() if head else start,  # head_start
         sign,  # direction
         _basis(tail["basis"] or direction),  # basis
