@@ -163,13 +163,13 @@ class Context:
 
     def _product(self, metric_start: int) -> str | None:
         """A trade-mode word written just before the metric ("foreign trade containers")."""
-        before = self.aliases.between(max(0, metric_start - 40), metric_start)
+        before = self.aliases.last_in(max(0, metric_start - 40), metric_start)
         if (
-            before
-            and before[-1].metric == TRADE_MODE
-            and self.text[before[-1].end : metric_start].isspace()
+            before is not None
+            and before.metric == TRADE_MODE
+            and self.text[before.end : metric_start].isspace()
         ):
-            return " ".join(self.text[before[-1].start : before[-1].end].split()).lower()
+            return " ".join(self.text[before.start : before.end].split()).lower()
         return None
 
     def _product_after(self, alias_end: int) -> str | None:

@@ -118,6 +118,12 @@ def fits(metric: str, unit: str | None, role: str) -> bool:
 
 
 @cache
+def _specific_metrics() -> frozenset[str]:
+    """Every metric that refines another in ``[specialise]``."""
+    return frozenset(m for specific in hints().specialise.values() for m in specific)
+
+
+@cache
 def money_metrics() -> frozenset[str]:
     """The keys of the metrics of kind money."""
     return frozenset(key for key, metric in metrics().items() if metric.kind == MONEY_KIND)
@@ -139,12 +145,20 @@ class MetricIndex:
     def __init__(self, aliases: list[Alias]) -> None:
         self.aliases = aliases
         self._starts = [a.start for a in aliases]
+        # The aliases of specific metrics, rare in a release: specialised() looks only at them.
+        self._specific = [a for a in aliases if a.metric in _specific_metrics()]
+        self._specific_starts = [a.start for a in self._specific]
         # choose() is asked the same question twice per fact (for its subject, then its metric)
         self._chosen: dict[tuple[object, ...], Alias | None] = {}
 
     def between(self, start: int, end: int) -> list[Alias]:
         """Aliases inside ``[start, end)``."""
         return self.aliases[bisect_left(self._starts, start) : bisect_left(self._starts, end)]
+
+    def last_in(self, start: int, end: int) -> Alias | None:
+        """The last alias inside ``[start, end)``, found without building their list."""
+        i = bisect_left(self._starts, end) - 1
+        return self.aliases[i] if i >= 0 and self._starts[i] >= start else None
 
     def choose(
         self,
@@ -203,8 +217,9 @@ class MetricIndex:
     def specialised(self, metric: str, start: int, end: int) -> str:
         """A specific metric named in ``[start, end)`` that refines ``metric``, else ``metric``."""
         specific = hints().specialise.get(metric, ())
-        if specific:
-            for a in reversed(self.between(start, end)):
+        if specific and self._specific:
+            first = bisect_left(self._specific_starts, start)
+            for a in reversed(self._specific[first : bisect_left(self._specific_starts, end)]):
                 if a.metric in specific:
                     return a.metric
         return metric

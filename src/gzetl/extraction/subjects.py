@@ -181,12 +181,38 @@ class SubjectIndex:
             earlier = self.last_before(start, AGENCY_KINDS)
             if earlier is not None:
                 return earlier.name
-        stated = _stated(in_clause, self.between(sentence[0], start), start, end)
+        stated = self._stated(in_clause, sentence[0], start, end)
         if stated is not None:
             return stated.name
         if inherited is not None:
             return inherited
         return next((n.name for n in self.between(*sentence) if n.weak), None)
+
+    def _stated(
+        self, in_clause: list[Named], sentence_start: int, start: int, end: int
+    ) -> Named | None:
+        """The subject named in the clause, else in the sentence before the fact ``[start, end)``.
+
+        Loops that return at the first hit rather than a list of candidates per rule: this runs
+        once per fact, and most facts are decided by the first rule.
+        """
+        for n in reversed(in_clause):  # the place named last before the fact in its clause
+            if n.end <= start and not n.weak and n.kind not in AGENCY_KINDS:
+                return n
+        for n in in_clause:  # the place named first after it in its clause
+            if n.start >= end and not n.weak and n.kind not in AGENCY_KINDS:
+                return n
+        before = self.between(sentence_start, start)
+        for n in before:  # the place named first in the sentence before the fact
+            if not n.weak and n.kind not in AGENCY_KINDS:
+                return n
+        strong = [n for n in in_clause if not n.weak and (n.end <= start or n.start >= end)]
+        if strong:  # the agency nearest in the clause
+            return _nearest(strong, start, end)
+        for n in reversed(before):  # the agency named last in the sentence before the fact
+            if not n.weak:
+                return n
+        return None
 
     def sentence_subject(self, start: int, end: int) -> Named | None:
         """The first subject in ``[start, end)`` not named in passing: what a sentence is about."""
@@ -194,30 +220,6 @@ class SubjectIndex:
             if not n.weak:
                 return n
         return None
-
-
-def _stated(in_clause: list[Named], before: list[Named], start: int, end: int) -> Named | None:
-    """The subject named in the clause, else in the sentence before the fact at ``[start, end)``.
-
-    Loops that return at the first hit rather than a list of candidates per rule: this runs
-    once per fact, and most facts are decided by the first rule.
-    """
-    strong = [n for n in in_clause if not n.weak and (n.end <= start or n.start >= end)]
-    for n in reversed(strong):  # the place named last before the fact in its clause
-        if n.end <= start and n.kind not in AGENCY_KINDS:
-            return n
-    for n in strong:  # the place named first after it in its clause
-        if n.start >= end and n.kind not in AGENCY_KINDS:
-            return n
-    for n in before:  # the place named first in the sentence before the fact
-        if not n.weak and n.kind not in AGENCY_KINDS:
-            return n
-    if strong:  # the agency nearest in the clause
-        return _nearest(strong, start, end)
-    for n in reversed(before):  # the agency named last in the sentence before the fact
-        if not n.weak:
-            return n
-    return None
 
 
 def _nearest(named: list[Named], start: int, end: int) -> Named:
