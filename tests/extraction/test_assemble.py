@@ -242,3 +242,16 @@ def test_a_change_base_does_not_date_the_next_figure() -> None:
         ("3.77 trillion yuan", date(2023, 1, 1), date(2023, 6, 30)),
         ("1.93 trillion yuan", date(2023, 1, 1), date(2023, 6, 30)),
     ]
+
+
+def test_a_basis_stated_after_the_period_of_a_month() -> None:
+    # a month has no default basis: "from a year earlier" further on in the clause states it
+    text = (
+        "Shenzhen's exports slid 4 percent in November from a year earlier. "
+        "Imports rose 3 percent in November."
+    )
+    facts = extract_document(text, doc_id="w", source="w.txt", published=date(2025, 12, 9))
+    assert facts.select("text", "subject", "metric", "change_pct", "change_basis").rows() == [
+        ("4 percent", "Shenzhen City", "export_value", -4.0, "yoy"),
+        ("3 percent", "Shenzhen City", "import_value", 3.0, None),
+    ]

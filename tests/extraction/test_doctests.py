@@ -14,6 +14,7 @@ MODULES = [
     "gzetl.extraction.growth",
     "gzetl.extraction.sentences",
     "gzetl.extraction.links",
+    "gzetl.extraction.context",
     "gzetl.extraction.subjects",
     "gzetl.extraction.metrics",
     "gzetl.extraction.names",

@@ -64,6 +64,21 @@ CHANGES = [
         "approx",
         None,
     ),
+    # news-wire rewrites (issue 3): verbs, "per cent", "pct" and bases without hyphens
+    ("dipped", "Imports dipped 0.5 percent.", "-0.5", None, "eq", None),
+    ("slid-pct", "Exports slid 4 pct from a year earlier.", "-4", "yoy", "eq", None),
+    ("plunged", "Trade with the US plunged 18.6 per cent.", "-18.6", None, "eq", None),
+    ("slumped", "Furniture exports slumped 7.5 percent.", "-7.5", None, "eq", None),
+    ("tumbled", "Exports tumbled 26.4% year on year.", "-26.4", "yoy", "eq", None),
+    ("eased", "Imports eased 2.4 per cent.", "-2.4", None, "eq", None),
+    ("slipped", "Trade slipped 1.3 pct.", "-1.3", None, "eq", None),
+    ("rebounded", "Imports rebounded 4.7 percent.", "4.7", None, "eq", None),
+    ("gained", "Furniture exports gained 5.6 per cent.", "5.6", None, "eq", None),
+    ("headline", "China's Foreign Trade Grows 3.6 Percent", "3.6", None, "eq", None),
+    ("same-period-ago", "It rose 6.9% from the same period a year ago.", "6.9", "yoy", "eq", None),
+    ("same-month", "It rose 12.4% from the same month last year.", "12.4", "yoy", "eq", None),
+    ("previous-month", "It fell 2 percent from the previous month.", "-2", "mom", "eq", None),
+    ("year-over-year", "Exports rose 2.7% year over year.", "2.7", "yoy", "eq", None),
 ]
 
 

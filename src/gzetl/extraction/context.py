@@ -32,7 +32,7 @@ _BASE_YEAR_RE = re.compile(
     r"(?:compared\s+(?:to|with)|than(?:\s+in)?)\s+((?:19|20)\d{2})(?!\d)", re.IGNORECASE
 )
 _SAME_PERIOD_RE = re.compile(
-    r"same\s+(?:month|period|quarter)\s+(?:of\s+)?(?:last|the\s+previous)\s+year", re.IGNORECASE
+    r"same\s+(?:month|period|quarter)\s+(?:of\s+)?(?:last|the\s+previous)\s+year"
 )
 INHERITED_KINDS = frozenset({"year", "quarter", "half", "ytd", "month", "months", "years"})
 PeriodValue = tuple[date | None, date | None, str | None, str | None]
@@ -219,11 +219,20 @@ class Context:
             if draft.role == "level" and not draft.converted:
                 levels[s.start] = draft
             previous_in_sentence = draft
-            if draft.role in {"level", "rate"} and draft.subject and unit not in AGENCY_UNITS:
+            if draft.subject and self._sets_current(draft, unit):
                 self._set_current(draft.subject)
         for draft in drafts:
             if draft.items:
                 self._respectively(draft.items)
+
+    def _sets_current(self, draft: Draft, unit: str | None) -> bool:
+        """Whether later sentences inherit the subject of ``draft``: a level or rate (not an
+        agency's count), or a change or share whose subject its sentence names ("Shenzhen's
+        exports slid 4%.")."""
+        if draft.role in {"level", "rate"}:
+            return unit not in AGENCY_UNITS
+        s = draft.sentence
+        return any(n.name == draft.subject for n in self.subjects.between(s.start, s.end))
 
     def _share(self, draft: Draft, part: Draft | None) -> None:
         """The whole a share is of ("of total exports"), and the goods of the part before it."""
@@ -284,10 +293,8 @@ class Context:
         if change is not None and change.basis is None:
             base = _BASE_YEAR_RE.search(self.text, draft.mention.end, draft.clause[1])
             basis = f"vs_{base.group(1)}" if base else default_basis(draft.period[3])
-            if basis is None and _SAME_PERIOD_RE.search(
-                self.text, draft.mention.end, draft.clause[1]
-            ):
-                basis = "yoy"  # "14% more than in the same month of last year"
+            if basis is None:  # "slid 4% in November from a year earlier": a base further on
+                basis = _clause_basis(self.text, draft.mention.end, draft.clause[1])
             draft.change = type(change)(change.pct, basis, change.bound, change.note)
 
     def _respectively(self, items: list[Draft]) -> None:
@@ -306,6 +313,29 @@ class Context:
         if all(aliases) and len({a[-1].metric for a in aliases}) == len(items):
             for d, a in zip(items, aliases, strict=True):
                 d.metric = a[-1].metric
+
+
+@cache
+def _basis_regex() -> re.Pattern[str]:
+    """A basis phrase of growth.toml ("from a year earlier"), or "the same month of last year"."""
+    return re.compile(
+        rf"""(?<![\w-])(?P<basis>{alternation(list(growth_words().basis))})(?![\w-])
+        | {_SAME_PERIOD_RE.pattern}          # 14% more than in the same month of last year""",
+        re.IGNORECASE | re.VERBOSE,
+    )
+
+
+def _clause_basis(text: str, start: int, end: int) -> str | None:
+    """The basis stated in ``text[start:end]`` after a figure, or None.
+
+    >>> _clause_basis("slid 4% in November from a year earlier.", 7, 40)
+    'yoy'
+    """
+    found = _basis_regex().search(text, start, end)
+    if found is None:
+        return None
+    phrase = found["basis"]
+    return growth_words().basis[" ".join(phrase.lower().split())] if phrase else "yoy"
 
 
 @cache
