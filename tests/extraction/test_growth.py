@@ -103,6 +103,7 @@ ROLES = [
     ("share", "Private firms accounted for 57.2% of the total.", "share"),
     ("rate-level", "It has a recognition rate of over 95%.", "rate"),
     ("change", "Exports grew by 8.7%.", "change"),
+    ("proportion", "Nine in ten of the firms are private.", "share"),
     ("level", "Exports were 5 billion yuan.", "level"),
 ]
 

@@ -23,6 +23,8 @@ CASES = [
     ("dozen", "a dozen", Decimal("12")),
     ("half", "half", Decimal("0.5")),
     ("a-third", "a third", Decimal("0.3333")),
+    ("nine-in-ten", "nine in ten", Decimal("0.9")),
+    ("9-in-10", "9 in 10", Decimal("0.9")),
     ("one-fifth", "one fifth", Decimal("0.2")),
     ("capitalised", "Twelve", Decimal("12")),
 ]

@@ -146,6 +146,27 @@ LEVELS = [
         "E-commerce goods accounted for nearly a third.",
         [("nearly a third", 33.33, None, "percent", "approx", None)],
     ),
+    # "N in ten" is a share whatever noun follows it (issue 3, wire rewrites)
+    (
+        "nine-in-ten-enterprises",
+        "Nearly nine in ten enterprises reported orders.",
+        [("Nearly nine in ten", 90.0, None, "percent", "approx", None)],
+    ),
+    (
+        "9-in-10-digits",
+        "Nearly 9 in 10 import declarations were filed in advance.",
+        [("Nearly 9 in 10", 90.0, None, "percent", "approx", None)],
+    ),
+    (
+        "nine-in-10",
+        "And nine in 10 of the city's foreign trade enterprises are private.",
+        [("nine in 10", 90.0, None, "percent", "eq", None)],
+    ),
+    (
+        "three-in-four",
+        "About three in four exporters sold online.",
+        [("About three in four", 75.0, None, "percent", "approx", None)],
+    ),
 ]
 
 

@@ -19,7 +19,7 @@ from decimal import Decimal
 from functools import cache
 
 from gzetl.extraction.lexicon import growth_words
-from gzetl.extraction.numbers import alternation, lowered
+from gzetl.extraction.numbers import alternation, lowered, number_words
 from gzetl.extraction.quantities import Mention
 
 RATIO_NOTE = "times-of read as ratio (ambiguous in translation)"
@@ -55,8 +55,8 @@ def role_of(m: Mention, text: str, clause_start: int) -> str:  # noqa: PLR0911 (
         return "change"
     if m.kind == "level":
         return "level"
-    if m.head == "share":
-        return "share"
+    if m.head == "share" or " ".join(m.raw_value.lower().split()) in number_words().proportions:
+        return "share"  # "accounting for 57%", "nine in ten of the enterprises"
     if m.direction or m.basis or m.base_year:
         return "change"
     if m.head == "by" and _verb_sign(text, clause_start, m.head_start):

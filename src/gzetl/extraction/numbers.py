@@ -29,8 +29,9 @@ class NumberWords:
     units: dict[str, int]
     tens: dict[str, int]
     hundreds: dict[str, int]
-    fractions: dict[str, Decimal]
+    fractions: dict[str, Decimal]  # with the proportions
     article_units: tuple[str, ...] = ()
+    proportions: frozenset[str] = frozenset()  # "nine in ten": always a share
 
     def words(self) -> list[str]:
         """Every word that may appear in a spelled number."""
@@ -74,10 +75,21 @@ def number_words() -> NumberWords:
         word.lower(): _decimal("number_words.toml", word, value)
         for word, value in table.get("fractions", {}).items()
     }
+    proportions = {
+        word.lower(): _decimal("number_words.toml", word, value)
+        for word, value in table.get("proportions", {}).items()
+    }
     articles = table.get("article_units", {}).get("list", [])
     if not isinstance(articles, list) or not all(isinstance(a, str) for a in articles):
         raise KnowledgeError("number_words.toml", "[article_units] list must be a list of nouns")
-    return NumberWords(ints["units"], ints["tens"], ints["hundreds"], fractions, tuple(articles))
+    return NumberWords(
+        ints["units"],
+        ints["tens"],
+        ints["hundreds"],
+        fractions | proportions,
+        tuple(articles),
+        frozenset(proportions),
+    )
 
 
 @cache

@@ -396,6 +396,10 @@ def _mention(
         kind, unit = "level", currencies().before[head["cur"]]
     if kind == "none" and from_words and word in number_words().fractions and head is not None:
         kind, unit, factor = "percent", PERCENT, Decimal(100)
+    if from_words and word in number_words().proportions:  # "nine in ten enterprises": a share
+        tail = p.tail.match(low, end, end)  # the noun after it is not its unit
+        assert tail is not None
+        kind, unit, factor, note = "percent", PERCENT, Decimal(100), None
     if kind == "none" and not tail["num2"]:
         unit = _implied_unit(low, start, end, head)
         kind = "level" if unit else kind
@@ -472,7 +476,7 @@ def scan(text: str) -> list[Mention]:
         for m in matches(p.words, low, hits.starts["number words"])
         if m.start() == 0 or not _inside_word(low[m.start() - 1])
     ]
-    candidates.sort()
+    candidates.sort(key=lambda c: (c[0], -c[1]))  # "9 in 10" before its "9"
     negatives = [
         (start, end) for start, end, _ in leftmost_longest(hits.phrases["negatives"], low, "-")
     ]
