@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from gzetl.units import canonical_value, currencies, unit_of, units
+from gzetl.units import canonical_value, currencies, referents, unit_of, units
 
 CASES = [
     ("teus", "3", "1e6", "TEUs", "3E+6", "TEU"),
@@ -56,3 +56,14 @@ def test_currency_symbols_before_an_amount() -> None:
         "HKD",
         "CNY",
     )
+
+
+def test_generic_units_and_their_referents() -> None:
+    generic = sorted(p for p, u in units().items() if u.generic)
+    assert generic == ["pieces", "sets", "units"]
+    assert (units()["ships"].unit, units()["containers"].unit, units()["pct"].unit) == (
+        "vessel",
+        "container",
+        "percent",
+    )
+    assert (referents()["car"], referents()["vessels"]) == ("vehicle", "vessel")

@@ -27,6 +27,7 @@ class Unit:
     factor: Decimal
     counted: bool = False
     note: str | None = None
+    generic: bool = False  # "units", "sets": the noun counted is named before it, if at all
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +57,7 @@ def _unit(phrase: str, entry: object) -> Unit:
         factor,
         bool(entry.get("counted", False)),
         entry.get("note"),
+        bool(entry.get("generic", False)),
     )
 
 
@@ -66,6 +68,20 @@ def units() -> dict[str, Unit]:
     if not isinstance(table, dict) or not table:
         raise KnowledgeError("units.toml", "section [unit] is missing or empty")
     return {phrase.lower(): _unit(phrase, entry) for phrase, entry in table.items()}
+
+
+@cache
+def referents() -> dict[str, str]:
+    """``[referent]`` of ``units.toml``: noun (lower case) -> the canonical unit it counts.
+
+    >>> referents()["car"]
+    'vehicle'
+    """
+    table = load_data("units.toml").get("referent", {})
+    known = {u.unit for u in units().values()}
+    if not isinstance(table, dict) or any(v not in known for v in table.values()):
+        raise KnowledgeError("units.toml", f"[referent] values must be units of [unit]: {known}")
+    return {noun.lower(): str(unit) for noun, unit in table.items()}
 
 
 @cache

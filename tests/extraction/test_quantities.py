@@ -162,6 +162,46 @@ LEVELS = [
         "And nine in 10 of the city's foreign trade enterprises are private.",
         [("nine in 10", 90.0, None, "percent", "eq", None)],
     ),
+    # wire rewrites count goods in units, sets, pieces, vessels and containers (issue 3)
+    (
+        "units-of-cars",
+        "Car exports jumped 62.7 percent to 205,000 units.",
+        [
+            ("62.7 percent", 62.7, None, "percent", "eq", None),
+            ("205,000 units", 205000.0, None, "vehicle", "eq", None),
+        ],
+    ),
+    (
+        "units-of-nothing-named",
+        "Shipments reached 3,000 units in May.",
+        [("3,000 units", 3000.0, None, "unit", "eq", None)],
+    ),
+    (
+        "sets-of-parts",
+        "Carmakers sent about 2.6 million sets of spare parts abroad.",
+        [("about 2.6 million sets", 2.6e6, None, "set", "approx", None)],
+    ),
+    (
+        "pieces-and-containers",
+        "It shipped 1.86 billion pieces of toys in 38,600 containers.",
+        [
+            ("1.86 billion pieces", 1.86e9, None, "piece", "eq", None),
+            ("38,600 containers", 38600.0, None, "container", "eq", None),
+        ],
+    ),
+    (
+        "ro-ro-vessels-and-ships",
+        "A total of 812 roll-on/roll-off vessels and 31 ships called at the port.",
+        [
+            ("812 roll-on/roll-off vessels", 812.0, None, "vessel", "eq", None),
+            ("31 ships", 31.0, None, "vessel", "eq", None),
+        ],
+    ),
+    (
+        "pct",
+        "Exports rose 2 pct.",
+        [("2 pct", 2.0, None, "percent", "eq", None)],
+    ),
     (
         "three-in-four",
         "About three in four exporters sold online.",

@@ -31,7 +31,7 @@ from gzetl.extraction.numbers import (
     scale_factor,
     scale_pattern,
 )
-from gzetl.units import currencies, units
+from gzetl.units import currencies, referents, units
 
 # Words that may not stand between a number and the noun it counts ("two rounds of 102 measures").
 _STOP = (
@@ -97,6 +97,7 @@ class Patterns:
     implied_before: re.Pattern[str]
     implied_after: re.Pattern[str]
     counted: re.Pattern[str]
+    referent: re.Pattern[str]  # the nouns a generic unit ("units") may stand for
     after_rate: re.Pattern[str]
     # the last word of every head phrase and every currency word written before a number:
     # a cheap test before the search
@@ -165,7 +166,7 @@ def patterns() -> Patterns:
           | \s*(?P<times>times|-?fold)(?![\w])                           # 1.7 times
           | \s*(?P<cur>{alternation(list(currencies().after))})(?![\w])   # yuan, U.S. dollars
           | \s*(?P<unit>%|{plain_units})(?![\w])                         # tons, days, %
-          | \s+(?P<mods>(?:(?!(?:{_STOP})\b)[a-z][\w'-]*\s+){{0,4}})     # inbound and outbound
+          | \s+(?P<mods>(?:(?!(?:{_STOP})\b)[a-z][\w'/-]*\s+){{0,4}})    # roll-on/roll-off
               (?P<counted>{counted_units})(?![\w])                       # flights
         )?
         {basis}
@@ -185,6 +186,7 @@ def patterns() -> Patterns:
         implied_before,
         implied_after,
         counted,
+        re.compile(rf"(?<![\w-])(?:{alternation(list(referents()))})(?![\w-])"),
         re.compile(rf"\s+(?:{alternation(list(gw.after))})(?![\w-])"),
         frozenset(
             phrase.split()[-1]
@@ -296,11 +298,32 @@ def _implied_unit(low: str, start: int, end: int, head: re.Match[str] | None) ->
     )
     if not triggered or _YEAR_RE.fullmatch(low, start, end):
         return None
+    nouns = list(p.counted.finditer(low, _sentence_start(low, start), start))
+    return units()[" ".join(nouns[-1].group().split())].unit if nouns else None
+
+
+_OF_RE = re.compile(r"\s+of\s")
+
+
+def _sentence_start(low: str, start: int) -> int:
+    """Where the sentence of the number at ``start`` begins (at most 240 characters back)."""
     window = max(0, start - _SENTENCE_BACK)
     stops = list(_SENTENCE_STOP_RE.finditer(low, window, start))
-    window = stops[-1].end() if stops else window
-    nouns = list(p.counted.finditer(low, window, start))
-    return units()[" ".join(nouns[-1].group().split())].unit if nouns else None
+    return stops[-1].end() if stops else window
+
+
+def _referent_unit(low: str, start: int, tail: re.Match[str]) -> str | None:
+    """The unit a generic "units" / "sets" stands for: the noun named before it, or None.
+
+    "sets of spare parts" names its own goods: None.
+    """
+    counted = tail["counted"]
+    if not counted or not units()[" ".join(counted.split())].generic:
+        return None
+    if _OF_RE.match(low, tail.end("counted")):
+        return None
+    nouns = list(patterns().referent.finditer(low, _sentence_start(low, start), start))
+    return referents()[nouns[-1].group()] if nouns else None
 
 
 def _multiple(text: str, low: str, start: int, end: int) -> Mention:
@@ -392,6 +415,7 @@ def _mention(
     tail = p.tail.match(low, end)
     assert tail is not None  # every part of the tail is optional
     kind, unit, factor, note = _unit_of(tail)
+    unit = _referent_unit(low, start, tail) or unit  # car exports: 205,000 units
     if kind == "none" and head is not None and head["cur"]:
         kind, unit = "level", currencies().before[head["cur"]]
     if kind == "none" and from_words and word in number_words().fractions and head is not None:
