@@ -255,3 +255,11 @@ def test_a_basis_stated_after_the_period_of_a_month() -> None:
         ("4 percent", "Shenzhen City", "export_value", -4.0, "yoy"),
         ("3 percent", "Shenzhen City", "import_value", 3.0, None),
     ]
+
+
+def test_released_within_is_clearance_time() -> None:
+    text = "In 2025, containers arriving at Foshan City were released within 30 minutes."
+    facts = extract_document(text, doc_id="r", source="r.txt", published=date(2026, 1, 5))
+    assert facts.select("text", "metric", "value", "unit", "bound").rows() == [
+        ("within 30 minutes", "clearance_time", 0.5, "h", "le"),
+    ]

@@ -72,7 +72,7 @@ def change_of(m: Mention, text: str, clause_start: int) -> Change | None:
         return None
     basis = m.basis or (f"vs_{m.base_year}" if m.base_year else None)
     if m.kind == "multiple":
-        return Change(m.baseline or Decimal(0), basis, "eq", None)
+        return Change(m.baseline or Decimal(0), basis, m.bound, None)  # "more than doubled"
     assert m.number is not None
     sign = m.direction or _verb_sign(text, clause_start, m.head_start) or 1
     if m.kind == "pp":
