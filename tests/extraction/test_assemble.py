@@ -263,3 +263,17 @@ def test_released_within_is_clearance_time() -> None:
     assert facts.select("text", "metric", "value", "unit", "bound").rows() == [
         ("within 30 minutes", "clearance_time", 0.5, "h", "le"),
     ]
+
+
+def test_in_the_month_is_the_latest_month_opening_a_sentence() -> None:
+    text = (
+        "China's exports rose 5.4 percent to 24.46 trillion yuan in the first 11 months. "
+        "In November alone, exports slid 2.1 percent, after a strong gain in October. "
+        "The trade surplus narrowed to 712.4 billion yuan in the month."
+    )
+    facts = extract_document(text, doc_id="m", source="m.txt", published=date(2025, 12, 8))
+    assert facts.select("text", "period_start", "period_end").rows() == [
+        ("24.46 trillion yuan", date(2025, 1, 1), date(2025, 11, 30)),
+        ("2.1 percent", date(2025, 11, 1), date(2025, 11, 30)),
+        ("712.4 billion yuan", date(2025, 11, 1), date(2025, 11, 30)),
+    ]

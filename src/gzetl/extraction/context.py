@@ -34,6 +34,7 @@ _BASE_YEAR_RE = re.compile(
 _SAME_PERIOD_RE = re.compile(
     r"same\s+(?:month|period|quarter)\s+(?:of\s+)?(?:last|the\s+previous)\s+year"
 )
+_NAMED_KINDS = ("month", "quarter")  # "in the month" refers back to the latest month named
 INHERITED_KINDS = frozenset({"year", "quarter", "half", "ytd", "month", "months", "years"})
 PeriodValue = tuple[date | None, date | None, str | None, str | None]
 
@@ -123,12 +124,27 @@ class Context:
             base = _value(plain[-1]) if plain else self._inherited(s, paragraph_start)
             return _consecutive(chosen, base)
         if chosen is not None and chosen.kind == "document":  # "in the period", "in the month"
-            return self.main or self._inherited(s, paragraph_start), False
+            named = self._latest_named(chosen)
+            return named or self.main or self._inherited(s, paragraph_start), False
         if chosen is not None and chosen.kind == "undated":
             return (None, None, chosen.label, "undated"), False
         if chosen is None or chosen.start is None:
             return self._inherited(s, paragraph_start), False
         return _value(chosen), False
+
+    def _latest_named(self, phrase: Period) -> PeriodValue | None:
+        """ "in the month", "the quarter's": the latest month (quarter) that opens a sentence
+        before it ("In September alone, ..."), not one named in passing ("... in August")."""
+        words = phrase.label.lower()
+        kind = next((k for k in _NAMED_KINDS if k in words), None)
+        if kind is None:
+            return None
+        sentences = self.index.sentences
+        for p in reversed(self.periods_between(0, phrase.pos)):
+            opens = not self.text[sentences[self.index.at(p.pos)].start : p.pos].strip()
+            if p.kind == kind and p.start is not None and opens:
+                return _value(p)
+        return None
 
     # --- metrics --------------------------------------------------------------------------
 
