@@ -277,3 +277,15 @@ def test_in_the_month_is_the_latest_month_opening_a_sentence() -> None:
         ("2.1 percent", date(2025, 11, 1), date(2025, 11, 30)),
         ("712.4 billion yuan", date(2025, 11, 1), date(2025, 11, 30)),
     ]
+
+
+def test_a_share_keeps_the_metric_of_a_count_level() -> None:
+    text = (
+        "In 2025, Nansha Port's exports of new energy vehicles jumped 72.1 percent to 118,000 "
+        "units, accounting for 48.6 percent of the total."
+    )
+    facts = extract_document(text, doc_id="s", source="s.txt", published=date(2026, 1, 5))
+    assert facts.select("text", "metric", "unit", "change_pct").rows() == [
+        ("118,000 units", "vehicles", "vehicle", 72.1),
+        ("48.6 percent", "vehicles", "percent", None),
+    ]

@@ -156,7 +156,7 @@ class Context:
         if own:  # "foreign trade containers accounting for 50%"
             draft.product = self._product(own[-1].start)
             return own[-1].metric
-        if draft.role == "share" and level_metric in money_metrics():
+        if draft.role == "share" and level_metric is not None:  # "118,000 units, accounting for"
             return level_metric
         unit = m.unit if draft.role in {"level", "rate"} else None
         alias = self.aliases.choose(span, draft.clause, (s.start, s.end), unit, draft.role)
