@@ -69,3 +69,8 @@ def test_points_change_goes_to_the_share_before() -> None:
 def test_multiple_reaches_forward_to_its_level() -> None:
     text = "Volume in 2020 was three times the level of 2016, reaching 183,000 TEUs."
     assert drafts_of(text) == [("183,000 TEUs", "level", Decimal("200"), 0, False)]
+
+
+def test_points_change_before_its_share() -> None:
+    text = "Private firms' share of total trade rose 1.6 percentage points to 57.2 percent."
+    assert drafts_of(text) == [("57.2 percent", "share", Decimal("1.6"), 0, False)]

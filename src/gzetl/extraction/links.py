@@ -185,7 +185,7 @@ def _attach_changes(text: str, drafts: list[Draft]) -> list[Draft]:
         if (
             not waiting
             and nxt is not None
-            and nxt.role == "level"
+            and (nxt.role == "level" or (draft.mention.kind == "pp" and nxt.role == "share"))
             and nxt.change is None
             and nxt.sentence.start == draft.sentence.start
             and _CHANGE_THEN_LEVEL_RE.fullmatch(text, gap_from, nxt.mention.start) is not None
