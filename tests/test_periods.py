@@ -142,6 +142,15 @@ CASES = [
         "ytd",
     ),
     (
+        "since-the-start-of-the-year",
+        "Since the start of the year, it has inspected 1,260 batches",
+        JUL_2025,
+        "Since the start of the year",
+        date(2025, 1, 1),
+        date(2025, 6, 30),
+        "ytd",
+    ),
+    (
         "plan",
         "during the 14th Five Year Plan period",
         JAN_2026,

@@ -77,7 +77,13 @@ def period_words() -> PeriodWords:
     return PeriodWords(months, ordinals, plans, undated, relative, document, comparison)
 
 
-YTD = ("year to date", "year-to-date", "so far this year")
+YTD = (
+    "year to date",
+    "year-to-date",
+    "so far this year",
+    "since the start of the year",
+    "since the beginning of the year",
+)
 _YEAR = r"(?:19|20)\d{2}(?![\d,.]\d)"
 
 

@@ -289,3 +289,22 @@ def test_a_share_keeps_the_metric_of_a_count_level() -> None:
         ("118,000 units", "vehicles", "vehicle", 72.1),
         ("48.6 percent", "vehicles", "percent", None),
     ]
+
+
+def test_a_paragraph_with_no_period_inherits_the_last_dated_figure() -> None:
+    # the running period is that of the last dated figure before the paragraph, not the
+    # document's first period; a period named in passing ("eased in the second quarter")
+    # dates no figure and is not inherited
+    text = (
+        "Guangzhou's foreign trade rose 5.8 percent to 286.4 billion yuan in the third quarter "
+        "of 2025, as demand eased in the second quarter.\n\n"
+        "Baiyun International Airport handled 647,000 tonnes of cargo in the first nine "
+        "months.\n\n"
+        "The number of the city's foreign trade enterprises topped 21,000."
+    )
+    facts = extract_document(text, doc_id="p", source="p.txt", published=date(2025, 10, 24))
+    assert facts.select("text", "period_start", "period_end").rows() == [
+        ("286.4 billion yuan", date(2025, 7, 1), date(2025, 9, 30)),
+        ("647,000 tonnes", date(2025, 1, 1), date(2025, 9, 30)),
+        ("topped 21,000", date(2025, 1, 1), date(2025, 9, 30)),
+    ]

@@ -53,6 +53,8 @@ class Context:
         self._period_pos = [p.pos for p in self.periods]
         self._period_ends = [p.end_pos for p in self.periods]
         self.main: PeriodValue | None = None
+        self.running: PeriodValue | None = None  # the period of the last dated figure
+        self._paragraph_running: PeriodValue | None = None  # ... when the paragraph began
         self.current: str | None = None
         self.current_place: str | None = None  # the last subject that is not a group
         self._paragraph = -1
@@ -93,6 +95,7 @@ class Context:
         """A group named as subject ("Private enterprises ...") does not outlive its paragraph."""
         if s.paragraph != self._paragraph:
             self._paragraph = s.paragraph
+            self._paragraph_running = self.running
             if self.current is not None and _is_group(self.current):
                 self.current = self.current_place
 
@@ -107,7 +110,9 @@ class Context:
         for p in reversed(self.periods_between(paragraph_start, sentence.start)):
             if p.kind in INHERITED_KINDS and p.start is not None:
                 return _value(p)
-        return self.main
+        if self.main is not None and self.main[3] == "years":  # a review of a Five-Year Plan
+            return self.main
+        return self._paragraph_running or self.main
 
     def period_of(self, draft: Draft, paragraph_start: int) -> tuple[PeriodValue | None, bool]:
         """(the period of a draft, whether "N consecutive years" applied: note "each year")."""
@@ -303,6 +308,8 @@ class Context:
             self.main = period
         if period is not None:
             draft.period = period
+            if dated and period[3] in INHERITED_KINDS and period[3] != "years":  # not a plan
+                self.running = period
         if each_year:
             draft.notes.append(EACH_YEAR)
         change = draft.change
