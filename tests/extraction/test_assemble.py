@@ -308,3 +308,15 @@ def test_a_paragraph_with_no_period_inherits_the_last_dated_figure() -> None:
         ("647,000 tonnes", date(2025, 1, 1), date(2025, 9, 30)),
         ("topped 21,000", date(2025, 1, 1), date(2025, 9, 30)),
     ]
+
+
+def test_shipments_to_a_partner_are_exports() -> None:
+    text = (
+        "In November, China's exports to the U.S. fell 28.6 percent year-on-year, while "
+        "shipments to the European Union grew 14.8 percent from a year earlier."
+    )
+    facts = extract_document(text, doc_id="x", source="x.txt", published=date(2025, 12, 8))
+    assert facts.select("text", "metric", "change_pct", "change_basis").rows() == [
+        ("28.6 percent", "export_value", -28.6, "yoy"),
+        ("14.8 percent", "export_value", 14.8, "yoy"),
+    ]

@@ -198,6 +198,11 @@ LEVELS = [
         ],
     ),
     (
+        "totaling-implies-the-noun",
+        "Inbound and outbound flights in the month, totaling 12,400, rose sharply.",
+        [("12,400", 12400.0, None, "flight", "eq", None)],
+    ),
+    (
         "pct",
         "Exports rose 2 pct.",
         [("2 pct", 2.0, None, "percent", "eq", None)],
