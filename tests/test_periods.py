@@ -142,6 +142,15 @@ CASES = [
         "ytd",
     ),
     (
+        "last-month-across-the-new-year",
+        "Exports rose 8 percent last month",
+        JAN_2026,
+        "last month",
+        date(2025, 12, 1),
+        date(2025, 12, 31),
+        "month",
+    ),
+    (
         "since-the-start-of-the-year",
         "Since the start of the year, it has inspected 1,260 batches",
         JUL_2025,

@@ -14,7 +14,7 @@ from __future__ import annotations
 import calendar
 import re
 from collections import defaultdict
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
 
@@ -35,6 +35,7 @@ class PeriodWords:
     relative: dict[str, int]
     document: tuple[str, ...] = ()
     comparison: tuple[str, ...] = ()
+    relative_months: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,12 +70,15 @@ def period_words() -> PeriodWords:
         relative = {k.lower(): int(v) for k, v in table["relative"].items()}
         document = tuple(p.lower() for p in table.get("document", {}).get("list", []))
         comparison = tuple(p.lower() for p in table.get("comparison", {}).get("list", []))
+        months_back = {k.lower(): int(v) for k, v in table.get("relative_months", {}).items()}
     except (KeyError, TypeError, ValueError) as exc:
         raise KnowledgeError("periods.toml", f"missing or malformed section: {exc}") from exc
     bad = [m for m, n in months.items() if not 1 <= n <= 12]
     if bad:
         raise KnowledgeError("periods.toml", f"[months] {bad} not in 1..12")
-    return PeriodWords(months, ordinals, plans, undated, relative, document, comparison)
+    return PeriodWords(
+        months, ordinals, plans, undated, relative, document, comparison, months_back
+    )
 
 
 YTD = (
@@ -99,7 +103,7 @@ def period_phrases() -> dict[str, list[str]]:
     return {
         "period ordinal": list(pw.ordinals),
         "period month": list(pw.months),
-        "period phrase": [*YTD, *pw.relative, *pw.undated, *pw.document],
+        "period phrase": [*YTD, *pw.relative, *pw.relative_months, *pw.undated, *pw.document],
     }
 
 
@@ -229,6 +233,12 @@ def _resolve(  # noqa: PLR0911, PLR0912
             return Period(pos, end, label, "year", None, None)
         y = published.year + pw.relative[phrase]
         return Period(pos, end, label, "year", date(y, 1, 1), date(y, 12, 31))
+    if phrase in pw.relative_months:  # "last month": the month before publication
+        if published is None:
+            return Period(pos, end, label, "month", None, None)
+        n = published.year * 12 + published.month - 1 + pw.relative_months[phrase]
+        start, stop = _months(n % 12 + 1, n % 12 + 1, n // 12)
+        return Period(pos, end, label, "month", start, stop)
     if g["year"]:
         y = int(g["year"])
         return Period(pos, end, label, "year", date(y, 1, 1), date(y, 12, 31))
