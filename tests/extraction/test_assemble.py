@@ -320,3 +320,15 @@ def test_shipments_to_a_partner_are_exports() -> None:
         ("28.6 percent", "export_value", -28.6, "yoy"),
         ("14.8 percent", "export_value", 14.8, "yoy"),
     ]
+
+
+def test_the_worlds_second_largest_economy_is_china() -> None:
+    text = (
+        "The world's second-largest economy saw its imports fall 2 percent to 2 trillion yuan "
+        "in 2024, and its trade with Russia fell 7 percent to 6 billion yuan."
+    )
+    facts = extract_document(text, doc_id="c", source="c.txt", published=date(2025, 1, 8))
+    assert facts.select("text", "subject", "partner", "metric", "change_pct").rows() == [
+        ("2 trillion yuan", "China", None, "import_value", -2.0),
+        ("6 billion yuan", "China", "Russia", "import_export_value", -7.0),
+    ]
