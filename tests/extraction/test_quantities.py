@@ -203,6 +203,24 @@ LEVELS = [
         [("12,400", 12400.0, None, "flight", "eq", None)],
     ),
     (
+        "upwards-of",
+        "It handled upwards of 20 million TEUs.",
+        [("upwards of 20 million TEUs", 2e7, None, "TEU", "gt", None)],
+    ),
+    (
+        "in-excess-of-bln",
+        "Trade was in excess of 3.5 bln yuan.",
+        [("in excess of 3.5 bln yuan", 3.5e9, None, "CNY", "gt", None)],
+    ),
+    (
+        "hyphenated-percent",
+        "Exports reached $3.5 bn, an 8-percent increase.",
+        [
+            ("$3.5 bn", 3.5e9, None, "USD", "eq", None),
+            ("8-percent", 8.0, None, "percent", "eq", None),
+        ],
+    ),
+    (
         "pct",
         "Exports rose 2 pct.",
         [("2 pct", 2.0, None, "percent", "eq", None)],
