@@ -79,6 +79,8 @@ CHANGES = [
     ("same-month", "It rose 12.4% from the same month last year.", "12.4", "yoy", "eq", None),
     ("previous-month", "It fell 2 percent from the previous month.", "-2", "mom", "eq", None),
     ("year-over-year", "Exports rose 2.7% year over year.", "2.7", "yoy", "eq", None),
+    ("pct-points", "Its share rose 1.2 pct points.", "1.2", "pp", "eq", None),
+    ("slowed-by", "Growth slowed by 1.3 percentage points.", "-1.3", "pp", "eq", None),
     ("base-form", "The economy saw its imports fall 2 percent.", "-2", None, "eq", None),
     ("on-year", "Imports rose 13.4% on year.", "13.4", "yoy", "eq", None),
     ("y/y", "Imports dropped 3 percent y/y.", "-3", "yoy", "eq", None),

@@ -162,7 +162,7 @@ def patterns() -> Patterns:
         (?:\s*(?P<sep>to|and|-|–|~)\s*(?P<num2>{num}))?                  # range: 3 to 5
         (?P<scale>\s*(?:{scales})(?:\s+(?:{scales}))*(?![a-z0-9]))?          # trillion, 10,000
         (?:
-            \s+(?P<pp>percentage\s+points?)(?![\w])                      # 1.7 percentage points
+            \s+(?P<pp>(?:percentage|percent|pct)\s+points?)(?![\w])     # 1.7 percentage points
           | \s*(?P<times>times|-?fold)(?![\w])                           # 1.7 times
           | \s*(?P<cur>{alternation(list(currencies().after))})(?![\w])   # yuan, U.S. dollars
           | \s*(?P<unit>%|{plain_units})(?![\w])                         # tons, days, %
