@@ -332,3 +332,15 @@ def test_the_worlds_second_largest_economy_is_china() -> None:
         ("2 trillion yuan", "China", None, "import_value", -2.0),
         ("6 billion yuan", "China", "Russia", "import_export_value", -7.0),
     ]
+
+
+def test_a_level_after_to_takes_the_metric_before_its_verb() -> None:
+    text = (
+        "For the whole of 2025, exports grew 5.5% in dollar terms to $3.77 trillion and "
+        "imports edged down 0.3% to $2.58 trillion."
+    )
+    facts = extract_document(text, doc_id="t", source="t.txt", published=date(2026, 1, 14))
+    assert facts.select("text", "metric", "change_pct").rows() == [
+        ("$3.77 trillion", "export_value", 5.5),
+        ("$2.58 trillion", "import_value", -0.3),
+    ]

@@ -165,6 +165,9 @@ class Context:
             return level_metric
         unit = m.unit if draft.role in {"level", "rate"} else None
         alias = self.aliases.choose(span, draft.clause, (s.start, s.end), unit, draft.role)
+        if draft.role == "level" and m.head == "to":  # "exports grew 5% to $3.7 trillion and
+            before = self.aliases.nearest_before(draft.clause[0], m.start, unit, draft.role)
+            alias = before or alias  # imports ...": what grew, not the next alias
         if draft.role in {"change", "share"}:  # a rate of trade in cars is of trade, not of cars
             alias = (
                 self.aliases.choose_trade(span, draft.clause)

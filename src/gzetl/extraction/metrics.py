@@ -160,6 +160,13 @@ class MetricIndex:
         i = bisect_left(self._starts, end) - 1
         return self.aliases[i] if i >= 0 and self._starts[i] >= start else None
 
+    def nearest_before(self, start: int, end: int, unit: str | None, role: str) -> Alias | None:
+        """The last alias inside ``[start, end)`` that fits a fact of ``unit`` in ``role``."""
+        for a in reversed(self.between(start, end)):
+            if fits(a.metric, unit, role):
+                return a
+        return None
+
     def choose(
         self,
         fact: tuple[int, int],
