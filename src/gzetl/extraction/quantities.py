@@ -187,7 +187,9 @@ def patterns() -> Patterns:
         implied_after,
         counted,
         re.compile(rf"(?<![\w-])(?:{alternation(list(referents()))})(?![\w-])"),
-        re.compile(rf"\s+(?:{alternation(list(gw.after))})(?![\w-])"),
+        re.compile(  # "a 5% gain", "a 4.5% year-on-year decrease"
+            rf"\s+(?:(?:{alternation(list(gw.basis))})\s+)?(?P<word>{alternation(list(gw.after))})(?![\w-])"
+        ),
         frozenset(
             phrase.split()[-1]
             for phrase in (*gw.direction, *gw.share, *qualifiers(), "by", "between", "from", "to")
@@ -448,7 +450,7 @@ def _mention(
     sign = growth_words().direction.get(" ".join(direction.split()), 0) if direction else 0
     after = p.after_rate.match(low, unit_end) if kind == "percent" and not sign else None
     if after is not None:
-        sign = growth_words().after[" ".join(after.group().split())]
+        sign = growth_words().after[" ".join(after["word"].split())]
     return Mention(  # positional: keyword arguments cost a microsecond a mention
         span_start,  # start
         unit_end,  # end
