@@ -221,6 +221,11 @@ LEVELS = [
         ],
     ),
     (
+        "headline-tops",
+        "Guangdong's Foreign Trade Tops 8 Trillion Yuan",
+        [("Tops 8 Trillion Yuan", 8e12, None, "CNY", "gt", None)],
+    ),
+    (
         "pct",
         "Exports rose 2 pct.",
         [("2 pct", 2.0, None, "percent", "eq", None)],
