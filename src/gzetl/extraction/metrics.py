@@ -13,6 +13,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 from gzetl.catalogue import load_data, metrics
 from gzetl.errors import KnowledgeError
@@ -23,9 +24,12 @@ MONEY_KIND = "money"
 RATE_KINDS = frozenset({"rate", "share"})
 
 
-@dataclass(frozen=True, slots=True)
-class Alias:
-    """A metric alias found at ``[start, end)``."""
+class Alias(NamedTuple):
+    """A metric alias found at ``[start, end)``.
+
+    A named tuple rather than a frozen dataclass: as immutable, and built in a third of the
+    time (a release names its metrics hundreds of times).
+    """
 
     start: int
     end: int
