@@ -14,9 +14,9 @@ otherwise a *rate* level ("a recognition rate of over 95%").
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
+from typing import NamedTuple
 
 from gzetl.extraction.lexicon import growth_words
 from gzetl.extraction.numbers import alternation, lowered
@@ -26,9 +26,11 @@ RATIO_NOTE = "times-of read as ratio (ambiguous in translation)"
 CHANGE_KINDS = frozenset({"times", "multiple", "pp"})
 
 
-@dataclass(frozen=True, slots=True)
-class Change:
-    """A change in percent (points when basis is pp), its basis, and the bound on the rate."""
+class Change(NamedTuple):
+    """A change in percent (points when basis is pp), its basis, and the bound on the rate.
+
+    A named tuple rather than a frozen dataclass: as immutable, and built faster.
+    """
 
     pct: Decimal
     basis: str | None
