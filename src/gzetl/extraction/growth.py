@@ -14,9 +14,9 @@ otherwise a *rate* level ("a recognition rate of over 95%").
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
-from typing import NamedTuple
 
 from gzetl.extraction.lexicon import growth_words
 from gzetl.extraction.numbers import alternation, lowered
@@ -26,10 +26,12 @@ RATIO_NOTE = "times-of read as ratio (ambiguous in translation)"
 CHANGE_KINDS = frozenset({"times", "multiple", "pp"})
 
 
-class Change(NamedTuple):
+@dataclass(slots=True)
+class Change:
     """A change in percent (points when basis is pp), its basis, and the bound on the rate.
 
-    A named tuple rather than a frozen dataclass: as immutable, and built faster.
+    Not frozen: a frozen dataclass is built 2.5 times slower and a named tuple is read
+    slower. One is built for every rate; nothing writes to one once built.
     """
 
     pct: Decimal

@@ -13,7 +13,6 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from typing import NamedTuple
 
 from gzetl.catalogue import load_data, metrics
 from gzetl.errors import KnowledgeError
@@ -24,11 +23,12 @@ MONEY_KIND = "money"
 RATE_KINDS = frozenset({"rate", "share"})
 
 
-class Alias(NamedTuple):
+@dataclass(slots=True)
+class Alias:
     """A metric alias found at ``[start, end)``.
 
-    A named tuple rather than a frozen dataclass: as immutable, and built in a third of the
-    time (a release names its metrics hundreds of times).
+    Not frozen: a frozen dataclass is built 2.5 times slower and a named tuple is read
+    slower. A release names its metrics hundreds of times; nothing writes to one once built.
     """
 
     start: int

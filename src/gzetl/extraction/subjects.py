@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from dataclasses import dataclass
 from functools import cache
-from typing import NamedTuple
 
 from gzetl.catalogue import anaphora, partners, subjects
 from gzetl.extraction.numbers import alternation, lowered
@@ -24,11 +24,12 @@ AGENCY_UNITS = frozenset({"measure", "batch"})
 AGENCY_METRICS = frozenset({"clearance_time"})
 
 
-class Named(NamedTuple):
+@dataclass(slots=True)
+class Named:
     """A subject (or partner) named at ``[start, end)``.
 
-    A named tuple rather than a frozen dataclass: as immutable, and built in a third of the
-    time (a release names its city and partners hundreds of times).
+    Not frozen: a frozen dataclass is built 2.5 times slower and a named tuple is read
+    slower. A release names its places hundreds of times; nothing writes to one once built.
     """
 
     start: int
