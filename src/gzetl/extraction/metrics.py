@@ -152,6 +152,7 @@ class MetricIndex:
         # The aliases of specific metrics, rare in a release: specialised() looks only at them.
         self._specific = [a for a in aliases if a.metric in _specific_metrics()]
         self._specific_starts = [a.start for a in self._specific]
+        self._specialise = hints().specialise
         # choose() is asked the same question twice per fact (for its subject, then its metric)
         self._chosen: dict[tuple[object, ...], Alias | None] = {}
 
@@ -220,7 +221,7 @@ class MetricIndex:
 
     def specialised(self, metric: str, start: int, end: int) -> str:
         """A specific metric named in ``[start, end)`` that refines ``metric``, else ``metric``."""
-        specific = hints().specialise.get(metric, ())
+        specific = self._specialise.get(metric, ())
         if specific and self._specific:
             first = bisect_left(self._specific_starts, start)
             for a in reversed(self._specific[first : bisect_left(self._specific_starts, end)]):
