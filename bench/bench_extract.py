@@ -175,6 +175,7 @@ def run_case(name: str, megabytes: float, rounds: int) -> None:
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"[{label}]")
     print(f"  text           {total:.1f} MB in {len(docs)} documents, {rows} facts")
+    print(f"  density        {rows / total:,.0f} facts per MB (the cost grows with it)")
     print(f"  best of {rounds}      {best_cpu:.2f} s CPU, {best_wall:.2f} s wall")
     print(
         f"  throughput     {total / best_cpu:.2f} MB/s per CPU second"

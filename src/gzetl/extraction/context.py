@@ -59,6 +59,9 @@ class Context:
         self.current_place: str | None = None  # the last subject that is not a group
         self._paragraph = -1
         self._next_sentence = 0
+        # Looked up for every figure: held here rather than asked of the catalogue each time.
+        self._groups = _group_names()
+        self._money = money_metrics()
 
     def periods_between(self, start: int, end: int) -> list[Period]:
         """Periods starting inside ``[start, end)``."""
@@ -96,12 +99,12 @@ class Context:
         if s.paragraph != self._paragraph:
             self._paragraph = s.paragraph
             self._paragraph_running = self.running
-            if self.current is not None and _is_group(self.current):
+            if self.current is not None and self.current in self._groups:
                 self.current = self.current_place
 
     def _set_current(self, name: str) -> None:
         self.current = name
-        if not _is_group(name):
+        if name not in self._groups:
             self.current_place = name
 
     # --- periods --------------------------------------------------------------------------
@@ -286,7 +289,7 @@ class Context:
         )
         if (
             subject is not None
-            and _is_group(subject)
+            and subject in self._groups
             and self.partners.between(*sentence)
             and not any(n.name == subject for n in self.subjects.between(*sentence))
         ):  # "Trade with ASEAN ...": the reporter's figure, not the group's
@@ -296,7 +299,7 @@ class Context:
     def _partner_of(self, draft: Draft) -> str | None:
         """A trading partner named in the clause of a money figure ("trade with ASEAN")."""
         m = draft.mention
-        if draft.metric not in money_metrics():
+        if draft.metric not in self._money:
             return None
         for p in self.partners.between(*draft.clause):
             if p.end <= m.start or p.start >= m.end:
@@ -395,12 +398,9 @@ def _consecutive(phrase: Period, base: PeriodValue | None) -> tuple[PeriodValue 
     return base, False
 
 
-def _is_group(name: str) -> bool:
-    return name in _group_names()
-
-
 @cache
 def _group_names() -> frozenset[str]:
+    """The subjects of kind group ("private enterprises"): a subject for one paragraph only."""
     return frozenset(key for key, subject in subjects().items() if subject.kind == GROUP_KIND)
 
 

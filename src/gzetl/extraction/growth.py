@@ -26,9 +26,13 @@ RATIO_NOTE = "times-of read as ratio (ambiguous in translation)"
 CHANGE_KINDS = frozenset({"times", "multiple", "pp"})
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Change:
-    """A change in percent (points when basis is pp), its basis, and the bound on the rate."""
+    """A change in percent (points when basis is pp), its basis, and the bound on the rate.
+
+    Not frozen: a frozen dataclass is built 2.5 times slower and a named tuple is read
+    slower. One is built for every rate; nothing writes to one once built.
+    """
 
     pct: Decimal
     basis: str | None

@@ -266,9 +266,10 @@ def _negative_overlap(negatives: list[tuple[int, int]], start: int, end: int) ->
 def _previous_token(low: str, start: int) -> str:
     """The word just before ``start`` ("over" in "over 28 million"), punctuation stripped."""
     end = start
-    while end > 0 and low[end - 1] == " ":
+    while end and low[end - 1] == " ":
         end -= 1
-    begin = max(low.rfind(" ", max(0, end - 30), end) + 1, end - 30, 0)
+    reach = end - 30 if end > 30 else 0
+    begin = low.rfind(" ", reach, end) + 1 or reach  # no blank: the 30 characters before
     return low[begin:end].lstrip("(\"“'")
 
 
@@ -391,11 +392,22 @@ def _number(written: str, *, from_words: bool, article: bool) -> Decimal | None:
 
 
 _HEAD_KINDS = ("direction", "share", "by", "between", "from", "to")
-_NO_HEAD: dict[str, str | None] = dict.fromkeys((*_HEAD_KINDS, "head", "qual", "cur"))
+_NO_HEAD: tuple[None, None, None] = (None, None, None)
 
 
-def _mention(
-    text: str, low: str, start: int, end: int, *, from_words: bool, negatives: list[tuple[int, int]]
+def _head_kind(head: re.Match[str]) -> str:
+    """Which kind of head word matched: direction, share, by, between, from or to."""
+    kinds = zip(_HEAD_KINDS, head.group(*_HEAD_KINDS), strict=True)
+    return next(kind for kind, words in kinds if words)
+
+
+@lru_cache(maxsize=256)
+def _sign(direction: str) -> int:
+    return growth_words().direction.get(" ".join(direction.split()), 0)
+
+
+def _mention(  # noqa: PLR0917 (called once per number: positional arguments are cheaper)
+    text: str, low: str, start: int, end: int, from_words: bool, negatives: list[tuple[int, int]]
 ) -> Mention | None:
     """The mention around the number at ``[start, end)``; ``low`` is ``text`` lower-cased."""
     p = patterns()
@@ -445,9 +457,8 @@ def _mention(
     raw_unit = " ".join(text[unit_from:unit_end].split())
     if head is not None and head["cur"] and not raw_unit:
         raw_unit = text[head.start("cur") : head.end("cur")]
-    h = head.groupdict() if head else _NO_HEAD
-    direction = h["direction"]
-    sign = growth_words().direction.get(" ".join(direction.split()), 0) if direction else 0
+    direction, qual, head_words = head.group("direction", "qual", "head") if head else _NO_HEAD
+    sign = _sign(direction) if direction else 0
     after = p.after_rate.match(low, unit_end) if kind == "percent" and not sign else None
     if after is not None:
         sign = growth_words().after[" ".join(after["word"].split())]
@@ -462,8 +473,8 @@ def _mention(
         scale_factor(tail["scale"] or ""),  # scale
         unit,  # unit
         factor,  # factor
-        "range" if number_high is not None else _bound(h["qual"]),  # bound
-        next((k for k in _HEAD_KINDS if h[k]), "") if h["head"] else "",  # head
+        "range" if number_high is not None else _bound(qual),  # bound
+        _head_kind(head) if head and head_words else "",  # head
         head.start() if head else start,  # head_start
         sign,  # direction
         _basis(tail["basis"] or direction),  # basis
@@ -509,7 +520,7 @@ def scan(text: str) -> list[Mention]:
     for start, end, from_words in candidates:
         if start < last_end:
             continue
-        mention = _mention(text, low, start, end, from_words=from_words, negatives=negatives)
+        mention = _mention(text, low, start, end, from_words, negatives)
         if mention is None:
             continue
         found.append(mention)

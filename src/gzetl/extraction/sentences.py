@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from typing import NamedTuple
+from dataclasses import dataclass
 
 _LINE_RE = re.compile(r"[^\n]+")
 _SENTENCE_END_RE = re.compile(
@@ -31,11 +31,12 @@ _HEADING_MAX = 200
 _CLOSERS = tuple(".!?;:\"'”’。！？；")
 
 
-class Sentence(NamedTuple):
+@dataclass(slots=True)
+class Sentence:
     """A sentence at ``[start, end)`` of the document, with its paragraph and section numbers.
 
-    A named tuple rather than a frozen dataclass: as immutable, and built in half the time
-    (a document has thousands of sentences).
+    Not frozen: a frozen dataclass is built 2.5 times slower and a named tuple is read
+    slower. A document has thousands of sentences; nothing writes to one once built.
     """
 
     start: int

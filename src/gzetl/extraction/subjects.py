@@ -24,9 +24,13 @@ AGENCY_UNITS = frozenset({"measure", "batch"})
 AGENCY_METRICS = frozenset({"clearance_time"})
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Named:
-    """A subject (or partner) named at ``[start, end)``."""
+    """A subject (or partner) named at ``[start, end)``.
+
+    Not frozen: a frozen dataclass is built 2.5 times slower and a named tuple is read
+    slower. A release names its places hundreds of times; nothing writes to one once built.
+    """
 
     start: int
     end: int
@@ -135,6 +139,9 @@ class SubjectIndex:
     def __init__(self, named: list[Named]) -> None:
         self.named = named
         self._starts = [n.start for n in named]
+        # The subjects not named in passing: sentence_subject() is asked for every sentence.
+        self._strong = [n for n in named if not n.weak]
+        self._strong_starts = [n.start for n in self._strong]
 
     def between(self, start: int, end: int) -> list[Named]:
         """Subjects named inside ``[start, end)``."""
@@ -216,9 +223,9 @@ class SubjectIndex:
 
     def sentence_subject(self, start: int, end: int) -> Named | None:
         """The first subject in ``[start, end)`` not named in passing: what a sentence is about."""
-        for n in self.between(start, end):
-            if not n.weak:
-                return n
+        i = bisect_left(self._strong_starts, start)
+        if i < len(self._strong) and self._strong_starts[i] < end:
+            return self._strong[i]
         return None
 
 
