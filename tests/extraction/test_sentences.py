@@ -32,3 +32,13 @@ def test_clause_is_bounded_by_commas_and_brackets() -> None:
     left, right = index.clause(sentence, start, start + 5)
     assert text[left:right] == "about 1 trillion dollars"
     assert index.at(text.index("office")) == 0
+
+
+def test_paragraph_start_is_the_start_of_its_first_sentence() -> None:
+    text = "  Exports rose 5%. Imports fell.\nHeading\n\n\tIt grew; Trade grew.\n"
+    index = SentenceIndex(text)
+    firsts: dict[int, int] = {}
+    for s in index.sentences:
+        firsts.setdefault(s.paragraph, s.start)
+    assert [index.paragraph_start(s) for s in index.sentences] == [0, 0, 33, 42, 42]
+    assert [firsts[s.paragraph] for s in index.sentences] == [0, 0, 33, 42, 42]

@@ -73,10 +73,7 @@ def _row(
         elif change.bound != "eq":
             notes.append(f"change {change.bound}")
     fact_id = _fact_id(doc_id, m.start, m.end, unit)
-    statement_ids.setdefault(draft.statement, fact_id)
-    basis = None
-    if change is not None:
-        basis = change.basis
+    sentence, period = draft.sentence, draft.period
     return (
         fact_id,  # fact_id
         doc_id,  # doc_id
@@ -84,23 +81,23 @@ def _row(
         m.start,  # span_start
         m.end,  # span_end
         m.text,  # text
-        text[draft.sentence.start : draft.sentence.end],  # sentence
-        statement_ids[draft.statement],  # statement_id
+        text[sentence.start : sentence.end],  # sentence
+        statement_ids.setdefault(draft.statement, fact_id),  # statement_id
         draft.subject,  # subject
         draft.metric,  # metric
         draft.partner,  # partner
         draft.product,  # product
         draft.share_of,  # share_of
-        draft.period[0],  # period_start
-        draft.period[1],  # period_end
-        draft.period[2],  # period_label
+        period[0],  # period_start
+        period[1],  # period_end
+        period[2],  # period_label
         None if is_change_only else _float(m.value),  # value
-        _float(m.value_high),  # value_high
+        None if m.number_high is None else _float(m.value_high),  # value_high
         unit,  # unit
         bound,  # bound
         _float(m.baseline) if m.kind != "multiple" else None,  # baseline_value
-        _float(change.pct) if change is not None else None,  # change_pct
-        basis,  # change_basis
+        None if change is None else float(change.pct),  # change_pct
+        None if change is None else change.basis,  # change_basis
         m.raw_value,  # raw_value
         m.raw_unit or None,  # raw_unit
         "; ".join(notes) or None,  # note

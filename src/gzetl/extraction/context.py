@@ -213,9 +213,6 @@ class Context:
 
     def resolve(self, drafts: list[Draft]) -> None:
         """Fill subject, metric, partner, share_of, period and notes of every draft, in order."""
-        paragraphs: dict[int, int] = {}
-        for s in self.index.sentences:
-            paragraphs.setdefault(s.paragraph, s.start)
         levels: dict[int, Draft] = {}
         last_sentence = -1
         previous: Draft | None = None
@@ -242,7 +239,7 @@ class Context:
             if draft.role == "share":
                 self._share(draft, previous_in_sentence)
             draft.partner = self._partner_of(draft)
-            self._date(draft, paragraphs[s.paragraph])
+            self._date(draft, self.index.paragraph_start(s))
             if draft.role == "level" and not draft.converted:
                 levels[s.start] = draft
             previous_in_sentence = draft

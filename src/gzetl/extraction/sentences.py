@@ -85,6 +85,11 @@ class SentenceIndex:
         """The index of the sentence that contains ``pos``."""
         return max(bisect_right(self._starts, pos) - 1, 0)
 
+    def paragraph_start(self, sentence: Sentence) -> int:
+        """Where the paragraph of ``sentence`` starts: the start of its line, where
+        ``split_sentences`` starts the paragraph's first sentence."""
+        return self.text.rfind("\n", 0, sentence.start) + 1
+
     def clause(self, sentence: Sentence, start: int, end: int) -> tuple[int, int]:
         """The clause (between commas, colons or brackets) that holds ``[start, end)``.
 
