@@ -98,7 +98,7 @@ def _of_year(group: str) -> str:
 
 @cache
 def period_phrases() -> dict[str, list[str]]:
-    """The words that start the period patterns led by a word, by the name of their scan."""
+    """The phrases that lead the period patterns, by the name of their ``gate`` scan."""
     pw = period_words()
     return {
         "period ordinal": list(pw.ordinals),
@@ -113,8 +113,9 @@ def period_regexes() -> tuple[tuple[re.Pattern[str], str | None], ...]:
     says where it can start (None: the regex finds its own starts quickly); the named group
     that matched says which kind of period it is.
 
-    Each pattern starts with a literal word or with the phrases of its scan, which lets the
-    regex engine skip ahead quickly; one alternation of all of them would be three times slower.
+    A pattern led by phrases runs only where ``gate`` found one of them; the others start with
+    a literal or a digit, to which the regex engine skips quickly. One alternation of all of
+    them would be three times slower.
     """
     phrases = period_phrases()
     num = count_pattern()
