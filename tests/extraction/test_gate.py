@@ -130,7 +130,7 @@ def test_begin_and_end_bound_the_matches() -> None:
 def test_the_document_gate_has_every_gated_scan() -> None:
     gate = document_gate()
     scans = {scan for _, scan in period_regexes() if scan is not None} | set(gated_phrases())
-    assert set(gate.phrase_scans) | set(gate.lead_scans) == {*scans, "names"}
+    assert set(gate.phrase_scans) | set(gate.lead_scans) == {*scans, "names", "forecast"}
 
 
 ARTICLE_LIKE = (

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
+
 from gzetl.extraction.links import link
 from gzetl.extraction.quantities import scan
 from gzetl.extraction.sentences import SentenceIndex
@@ -74,3 +76,24 @@ def test_multiple_reaches_forward_to_its_level() -> None:
 def test_points_change_before_its_share() -> None:
     text = "Private firms' share of total trade rose 1.6 percentage points to 57.2 percent."
     assert drafts_of(text) == [("57.2 percent", "share", Decimal("1.6"), 0, False)]
+
+
+FORECASTS = [
+    (
+        "Exports rose 5.9 percent in November, beating a 4.6 percent rise forecast in a poll.",
+        ["5.9 percent"],
+    ),
+    ("Economists polled by news agencies had forecast exports to grow 3.8 percent.", []),
+    ("Exports are expected to exceed 1.2 trillion yuan in 2026.", []),
+    ("Imports fell 2.1 percent against 1.5 percent expected.", ["2.1 percent"]),
+    ("Imports rose 3 percent, faster than expected.", ["3 percent"]),
+    (
+        "The airport handled an estimated 1.2 million passengers.",
+        ["an estimated 1.2 million passengers"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "kept"), FORECASTS, ids=[t[:30] for t, _ in FORECASTS])
+def test_a_forecast_is_no_fact(text: str, kept: list[str]) -> None:
+    assert [mention for mention, *_ in drafts_of(text)] == kept

@@ -224,9 +224,10 @@ def matches(
 
 @cache
 def document_gate() -> Gate:
-    """The gate of the scans that run over whole documents: names, negatives, period phrases
-    (phrase scans), and the period and number-word patterns (lead scans)."""
+    """The gate of the scans that run over whole documents: names, negatives, forecast words,
+    period phrases (phrase scans), and the period and number-word patterns (lead scans)."""
     # Imported here: those modules import this one for ``matches`` and ``document_hits``.
+    from gzetl.extraction.lexicon import forecast_words  # noqa: PLC0415
     from gzetl.extraction.names import name_phrases  # noqa: PLC0415
     from gzetl.extraction.quantities import gated_phrases  # noqa: PLC0415
     from gzetl.periods import period_phrases  # noqa: PLC0415
@@ -237,6 +238,7 @@ def document_gate() -> Gate:
         phrases={
             "names": name_phrases(),
             "negatives": quantities["negatives"],
+            "forecast": forecast_words().before,
             "period phrase": periods["period phrase"],
         },
         leads={

@@ -103,3 +103,24 @@ def negatives() -> tuple[str, ...]:
     if not isinstance(phrases, list) or not all(isinstance(p, str) for p in phrases):
         raise KnowledgeError("negatives.toml", "[phrases] list must be a list of strings")
     return tuple(p.lower() for p in phrases)
+
+
+@dataclass(frozen=True, slots=True)
+class ForecastWords:
+    """``negatives.toml`` [forecast]: the words that mark a figure as a forecast."""
+
+    before: tuple[str, ...]
+    after: tuple[str, ...]
+    nouns: tuple[str, ...]
+
+
+@cache
+def forecast_words() -> ForecastWords:
+    """``negatives.toml`` [forecast], validated."""
+    section = load_data("negatives.toml").get("forecast", {})
+    lists = {name: section.get(name) for name in ("before", "after", "nouns")}
+    for name, value in lists.items():
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise KnowledgeError("negatives.toml", f"[forecast] {name} must be a list of words")
+    before, after, nouns = (tuple(w.lower() for w in lists[name]) for name in lists)
+    return ForecastWords(before, after, nouns)

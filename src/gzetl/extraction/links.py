@@ -12,11 +12,15 @@ from __future__ import annotations
 
 import itertools
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 
+from gzetl.extraction.gate import document_hits
 from gzetl.extraction.growth import Change, change_of, role_of
+from gzetl.extraction.lexicon import forecast_words
+from gzetl.extraction.numbers import alternation, lowered
 from gzetl.extraction.quantities import Mention
 from gzetl.extraction.sentences import Sentence, SentenceIndex
 from gzetl.units import currencies
@@ -61,11 +65,32 @@ class Draft:
     group: int = -1  # drafts of one "respectively" statement share it
 
 
+@cache
+def _forecast_after_re() -> re.Pattern[str]:
+    """A forecast word right after a figure's unit, maybe after a growth noun ("rise forecast")."""
+    words = forecast_words()
+    return re.compile(
+        rf"\s+(?:(?:{alternation(words.nouns)})\s+)?(?:{alternation(words.after)})(?![\w-])"
+    )
+
+
+def _is_forecast(low: str, forecasts: list[int], m: Mention, clause_start: int) -> bool:
+    """Whether ``m`` is a figure someone expects: a forecast word earlier in its clause
+    (``forecasts``: where they stand in the text) or right after it."""
+    if bisect_left(forecasts, m.start) > bisect_left(forecasts, clause_start):
+        return True
+    return _forecast_after_re().match(low, m.end) is not None
+
+
 def _drafts(text: str, mentions: list[Mention], index: SentenceIndex) -> list[Draft]:
     drafts: list[Draft] = []
+    low = lowered(text)
+    forecasts = [start for start, _, _ in document_hits(low).phrases["forecast"]]
     for m in mentions:
         sentence = index.sentences[index.at(m.start)]
         clause = index.clause(sentence, m.start, m.end)
+        if forecasts and _is_forecast(low, forecasts, m, clause[0]):
+            continue  # "a 4.6% rise forecast in a Reuters poll" states no fact
         role = role_of(m, text, sentence.start)
         if role == "rate" and _SHARE_OF_RE.search(text, clause[0], m.start):
             role = "share"
