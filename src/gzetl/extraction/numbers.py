@@ -37,6 +37,10 @@ class NumberWords:
         """Every word that may appear in a spelled number."""
         return [*self.units, *self.tens, *self.hundreds]
 
+    def counting_words(self) -> list[str]:
+        """The words of ``words`` that are numbers on their own: not the articles "a", "an"."""
+        return [w for w in self.words() if w not in {"a", "an"}]
+
 
 @dataclass(frozen=True, slots=True)
 class Scales:
@@ -162,7 +166,7 @@ _DIGITS = r"""
 def word_number_pattern() -> str:
     """A number spelled in words ("twenty-five", "a dozen", "half"); starts with a literal word."""
     nw = number_words()
-    word = alternation([w for w in nw.words() if w not in {"a", "an"}])
+    word = alternation(nw.counting_words())
     return rf"""(?:
         (?:{alternation([*nw.fractions, "a dozen"])})(?![\w-])     # half, a third, a dozen
       | (?:{word})(?:[\s-]+(?:and\s+)?(?:{word}))*(?![\w-])       # twenty-five, two hundred
@@ -178,7 +182,7 @@ def number_pattern() -> str:
 @cache
 def count_pattern() -> str:
     """A small count in digits or words ("five", "11"), cheap to scan for."""
-    return rf"(?:\d+|{alternation([w for w in number_words().words() if w not in {'a', 'an'}])})"
+    return rf"(?:\d+|{alternation(number_words().counting_words())})"
 
 
 # A number in digits, written so that the regex engine can skip to the next digit quickly:

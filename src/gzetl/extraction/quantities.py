@@ -111,10 +111,9 @@ def gated_phrases() -> dict[str, list[str]]:
     """The phrases of the number-word and negative scans, by the name of their scan."""
     gw = growth_words()
     nw = number_words()
-    small = [w for w in nw.words() if w not in {"a", "an"}]
     articles = [f"{a} {u}" for u in nw.article_units for a in ("a", "an")]
     return {
-        "number words": [*gw.multiple, *nw.fractions, "a dozen", *articles, *small],
+        "number words": [*gw.multiple, *nw.fractions, "a dozen", *articles, *nw.counting_words()],
         "negatives": list(negatives()),
     }
 
@@ -130,7 +129,7 @@ def patterns() -> Patterns:
     flags = re.VERBOSE
     digits = re.compile(DIGITS_SCAN)
     gated = gated_phrases()
-    small = [w for w in number_words().words() if w not in {"a", "an"}]
+    small = number_words().counting_words()
     words = re.compile(  # one prefix tree: doubled, half, a third, a dozen, twenty-five, 200;
         # tried only where the gate finds one of the leading phrases at a word start
         rf"""(?:{alternation(gated["number words"])})
