@@ -31,6 +31,8 @@ from functools import cache, lru_cache
 
 import ahocorasick
 
+from gzetl.extraction.lexicon import forecast_words
+
 # White space (``\\s``) other than the blank and the line break, which are the common ones;
 # no character above U+3000 is white space.
 _ODD_SPACES = tuple(c for c in map(chr, range(0x3001)) if c.isspace() and c not in " \n")
@@ -227,7 +229,6 @@ def document_gate() -> Gate:
     """The gate of the scans that run over whole documents: names, negatives, forecast words,
     period phrases (phrase scans), and the period and number-word patterns (lead scans)."""
     # Imported here: those modules import this one for ``matches`` and ``document_hits``.
-    from gzetl.extraction.lexicon import forecast_words  # noqa: PLC0415
     from gzetl.extraction.names import name_phrases  # noqa: PLC0415
     from gzetl.extraction.quantities import gated_phrases  # noqa: PLC0415
     from gzetl.periods import period_phrases  # noqa: PLC0415
