@@ -8,7 +8,7 @@ export UV_PYTHON ?= 3.11
 # compile bytecode at install: Dagster and pandera then import in ~2 s instead of ~6 s
 export UV_COMPILE_BYTECODE ?= 1
 
-.PHONY: setup run test ui lint typecheck bench clean
+.PHONY: setup native pure run test ui lint typecheck bench clean
 
 # uv itself comes from pip when it is missing (into .tools, never into the system Python).
 .tools/bin/uv:
@@ -19,7 +19,38 @@ $(BIN)/gzetl: uv.lock pyproject.toml | $(UV)
 	$(UV) sync --frozen --extra dev
 	@touch $@
 
-setup: $(BIN)/gzetl $(DAGSTER_HOME)/dagster.yaml
+setup: $(BIN)/gzetl $(DAGSTER_HOME)/dagster.yaml native
+
+# The extraction modules compiled to C extensions with mypyc (about 1.3x faster; the output is
+# the same, tests/test_native.py). Rebuilt when a source changes; the extensions are touched
+# after a build because gzetl refuses to import one older than its source (gzetl.native).
+# GZETL_NATIVE=0 runs the Python source instead; so does a machine without a C compiler.
+GZETL_NATIVE ?= 1
+NATIVE_SRC := $(wildcard src/gzetl/extraction/*.py) src/gzetl/periods.py
+NATIVE_STAMP := src/build/native.stamp
+
+ifeq ($(GZETL_NATIVE),0)
+native: pure
+else
+native: $(NATIVE_STAMP)
+endif
+
+$(NATIVE_STAMP): $(NATIVE_SRC) $(BIN)/gzetl
+	@mkdir -p src/build
+	@echo "compiling the extraction modules with mypyc (about a minute; GZETL_NATIVE=0 skips it)"
+	@if (cd src && ../$(BIN)/mypyc --config-file ../pyproject.toml \
+	        $(patsubst src/%,%,$(NATIVE_SRC))) > src/build/native.log 2>&1; then \
+	    find src -name '*.so' -exec touch {} +; \
+	    echo "native" > $@; \
+	else \
+	    find src -name '*.so' -delete; \
+	    echo "WARNING: mypyc failed (src/build/native.log); extraction runs as Python" >&2; \
+	    echo "python (mypyc failed)" > $@; \
+	fi
+
+pure: ## remove the compiled modules: extraction runs from the Python source
+	find src -name '*.so' -delete
+	rm -rf src/build
 
 $(DAGSTER_HOME)/dagster.yaml: config/dagster.yaml
 	@mkdir -p "$(DAGSTER_HOME)"
@@ -47,4 +78,5 @@ bench: setup ## speed and memory figures (printed, never a pass/fail)
 	$(BIN)/python bench/bench_pipeline.py
 
 clean:
-	rm -rf $(VENV) .tools .dagster warehouse/*.parquet warehouse/*/ bench/out
+	rm -rf $(VENV) .tools .dagster warehouse/*.parquet warehouse/*/ bench/out src/build
+	find src -name '*.so' -delete

@@ -29,6 +29,7 @@ from datetime import date
 from pathlib import Path
 
 from gzetl.extraction import extract_documents
+from gzetl.native import is_compiled
 
 Doc = tuple[str, str, str, date | None]
 
@@ -193,6 +194,9 @@ def main(argv: list[str]) -> None:
     if args.case:
         run_case(args.case, args.mb, args.rounds)
         return
+    compiled = is_compiled("gzetl.extraction.quantities")
+    print(f"Extraction modules: {'compiled with mypyc' if compiled else 'Python source'}", end="")
+    print(" (`make native` compiles them, `make pure` removes the build).")
     print("One core, CPU time (time.process_time): the machine's cores are shared with other")
     print("work, so CPU MB/s is the fair figure and wall MB/s varies with the load.\n")
     for name in CASES:

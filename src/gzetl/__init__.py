@@ -6,8 +6,14 @@ the rows (``schemas``, ``checks``) and publishes Parquet tables (``warehouse``).
 nothing of Dagster; the code location in ``pipelines/`` orchestrates it.
 """
 
+from pathlib import Path
+
+from gzetl.native import check_fresh
+
 __version__ = "0.1.0"
 
 # Bump when extraction or normalisation output can change: the pipeline then treats every
 # cached extraction as stale and Dagster shows the affected assets as changed code.
 EXTRACTOR_VERSION = "0.2.0"
+
+check_fresh(Path(__file__).parent)  # a compiled module older than its source: refuse
