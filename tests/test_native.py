@@ -55,6 +55,16 @@ def _documents() -> list[tuple[str, str, str, date | None]]:
     return docs
 
 
+def test_the_native_build_did_not_fail() -> None:
+    """`make native` falls back to the Python source when mypyc fails: that must not pass
+    unnoticed (no stamp at all: GZETL_NATIVE=0 or `make pure` asked for the source)."""
+    if not STAMP.exists():
+        pytest.skip("no native build was asked for (GZETL_NATIVE=0 or make pure)")
+    log = STAMP.with_name("native.log")
+    tail = log.read_text()[-2000:] if log.exists() else ""
+    assert STAMP.read_text().strip() == "native", tail
+
+
 @needs_native
 @pytest.mark.parametrize("name", NATIVE_MODULES)
 def test_extraction_module_is_compiled(name: str) -> None:
