@@ -294,9 +294,22 @@ def _as_base(period: Period) -> Period:
     return replace(period, kind="base")
 
 
+@cache
+def _comparison_ends() -> tuple[str, ...]:
+    """The last word of every comparison phrase ("than" of "than in 2024")."""
+    return tuple({phrase.split()[-1] for phrase in period_words().comparison})
+
+
 def _is_comparison_base(low: str, pos: int) -> bool:
     """Whether the period phrase at ``pos`` is the base of a change ("than in 2024")."""
-    return _comparison_re().search(low, max(0, pos - _COMPARISON_WINDOW), pos) is not None
+    begin = max(0, pos - _COMPARISON_WINDOW)
+    before = low[begin:pos].rstrip()
+    ends = _comparison_ends()
+    if not (  # most periods follow no comparison word: skip the regex search
+        before.endswith(ends) or (before.endswith("the") and before[:-3].rstrip().endswith(ends))
+    ):
+        return False
+    return _comparison_re().search(low, begin, pos) is not None
 
 
 _CONSECUTIVE_RE = re.compile(r"consecutive\s+years(?![\w-])")  # literal first: a fast scan

@@ -144,7 +144,10 @@ class Gate:
                         keys.setdefault(" ".join(phrase.lower().split()), set()).add((kind, index))
         self._automaton = ahocorasick.Automaton()
         for key, tags in keys.items():
-            self._automaton.add_word(key, (key, _is_word_char(key[0]), sorted(tags)))
+            lead_of = tuple(sorted(index for kind, index in tags if kind == LEAD))
+            phrase_of = tuple(sorted(index for kind, index in tags if kind == PHRASE))
+            entry = (key, len(key), _is_word_char(key[0]), lead_of, phrase_of)
+            self._automaton.add_word(key, entry)
         self._automaton.make_automaton()
 
     def scan(self, low: str) -> Hits:
@@ -160,17 +163,18 @@ class Gate:
         size = len(text)
         phrases: list[list[Hit]] = [[] for _ in self.phrase_scans]
         starts: list[list[int]] = [[] for _ in self.lead_scans]
-        for last, (key, word_start, tags) in self._automaton.iter(text):
-            start = last - len(key) + 1
+        for last, (key, length, word_start, lead_of, phrase_of) in self._automaton.iter(text):
+            start = last - length + 1
             if word_start and start and (text[start - 1].isalnum() or text[start - 1] == "_"):
                 continue
-            after = text[last + 1] if last + 1 < size else " "
-            whole = not (after.isalnum() or after in "_-")
-            for kind, index in tags:
-                if kind == LEAD:
-                    starts[index].append(start)
-                elif whole:
-                    phrases[index].append((start, last + 1, key))
+            for index in lead_of:
+                starts[index].append(start)
+            if phrase_of:
+                after = text[last + 1] if last + 1 < size else " "
+                if not (after.isalnum() or after in "_-"):
+                    hit = (start, last + 1, key)
+                    for index in phrase_of:
+                        phrases[index].append(hit)
         return Hits(
             dict(zip(self.phrase_scans, map(squeezed.phrases_back, phrases), strict=True)),
             dict(zip(self.lead_scans, map(squeezed.starts_back, starts), strict=True)),

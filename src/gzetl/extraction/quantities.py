@@ -291,6 +291,8 @@ _YEAR_RE = re.compile(r"(?:19|20)\d{2}")
 
 def _implied_unit(low: str, start: int, end: int, head: re.Match[str] | None) -> str | None:
     """The counted noun a bare number refers back to ("flights reached 122,000"), or None."""
+    if _YEAR_RE.fullmatch(low, start, end):  # "in 2025": asked first, it is the common case
+        return None
     p = patterns()
     qual = head is not None and head["qual"]
     triggered = (
@@ -298,7 +300,7 @@ def _implied_unit(low: str, start: int, end: int, head: re.Match[str] | None) ->
         or p.implied_before.search(low, max(0, start - 40), start)
         or p.implied_after.match(low, end)
     )
-    if not triggered or _YEAR_RE.fullmatch(low, start, end):
+    if not triggered:
         return None
     nouns = list(p.counted.finditer(low, _sentence_start(low, start), start))
     return units()[" ".join(nouns[-1].group().split())].unit if nouns else None
