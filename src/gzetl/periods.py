@@ -38,7 +38,7 @@ class PeriodWords:
     relative_months: dict[str, int] = field(default_factory=dict)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, init=False)
 class Period:
     """A resolved period phrase at ``[pos, end_pos)`` of the text.
 
@@ -47,6 +47,9 @@ class Period:
     ("at present": no period, and nothing inherited) or base (the base of a change, "over the
     same period last year": never the period of a figure). ``start``/``end`` are None when the
     phrase cannot be resolved (a relative phrase with no publication date).
+
+    Not frozen, and its ``__init__`` written out: mypyc compiles that one, whereas a frozen
+    dataclass's generated one runs as Python. Nothing writes to a period once built.
     """
 
     pos: int
@@ -55,7 +58,25 @@ class Period:
     kind: str
     start: date | None
     end: date | None
-    years: int = 0
+    years: int
+
+    def __init__(  # noqa: PLR0917 (one argument a field, in field order)
+        self,
+        pos: int,
+        end_pos: int,
+        label: str,
+        kind: str,
+        start: date | None,
+        end: date | None,
+        years: int = 0,
+    ) -> None:
+        self.pos = pos
+        self.end_pos = end_pos
+        self.label = label
+        self.kind = kind
+        self.start = start
+        self.end = end
+        self.years = years
 
 
 @cache

@@ -31,12 +31,13 @@ _HEADING_MAX = 200
 _CLOSERS = tuple(".!?;:\"'”’。！？；")
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class Sentence:
     """A sentence at ``[start, end)`` of the document, with its paragraph and section numbers.
 
     Not frozen: a frozen dataclass is built 2.5 times slower and a named tuple is read
-    slower. A document has thousands of sentences; nothing writes to one once built.
+    slower. A document has thousands of sentences; nothing writes to one once built. The
+    ``__init__`` is written out because mypyc compiles it (the generated one runs as Python).
     """
 
     start: int
@@ -44,6 +45,13 @@ class Sentence:
     paragraph: int
     section: int
     heading: bool
+
+    def __init__(self, start: int, end: int, paragraph: int, section: int, heading: bool) -> None:
+        self.start = start
+        self.end = end
+        self.paragraph = paragraph
+        self.section = section
+        self.heading = heading
 
 
 def _is_heading(line: str) -> bool:
