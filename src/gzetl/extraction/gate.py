@@ -42,10 +42,6 @@ PHRASE, LEAD = 0, 1
 Hit = tuple[int, int, str]  # start, end, phrase (white space as single blanks)
 
 
-def _start(hit: Hit) -> int:
-    return hit[0]
-
-
 def blanked(low: str) -> str:
     """``low`` with every white-space character a blank, so that "a\\nthird" reads "a third"."""
     text = low.replace("\n", " ")
@@ -75,7 +71,7 @@ class Squeezed:
         if self.runs:
             back = self.original
             hits = [(back(start), back(end - 1) + 1, phrase) for start, end, phrase in hits]
-        hits.sort(key=_start)  # stable: the automaton gave them by end
+        hits.sort()  # by start, then end: at one start the shortest first
         return hits
 
     def starts_back(self, starts: list[int]) -> list[int]:
