@@ -3,7 +3,8 @@
     .venv/bin/python bench/bench_instructions.py [--case mix|article|corpus] [--mb 0.1]
 
 CPU time on a shared machine varies by +-25% between runs of the same code; the number of
-instructions repeats to about 0.1%, which makes it the measure to compare two versions of a
+instructions usually repeats to within 1% (now and then a run lands a few % off: run it
+twice), which makes it the measure to compare two versions of a
 speed change with (run this before and after). It counts the interpreter's instructions for
 ``document_rows`` over every document of the case: one process runs one pass, another three,
 and the difference over two is one pass, free of start-up and imports. Time per instruction
