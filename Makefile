@@ -26,7 +26,7 @@ setup: $(BIN)/gzetl $(DAGSTER_HOME)/dagster.yaml native
 # after a build because gzetl refuses to import one older than its source (gzetl.native).
 # GZETL_NATIVE=0 runs the Python source instead; so does a machine without a C compiler.
 GZETL_NATIVE ?= 1
-NATIVE_SRC := $(wildcard src/gzetl/extraction/*.py) src/gzetl/periods.py
+NATIVE_SRC := $(sort $(shell find src/gzetl/extraction -name '*.py')) src/gzetl/periods.py
 NATIVE_STAMP := src/build/native.stamp
 
 ifeq ($(GZETL_NATIVE),0)

@@ -21,8 +21,11 @@ from gzetl.native import check_fresh, is_compiled, stale_extensions
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "src" / "gzetl"
 STAMP = ROOT / "src" / "build" / "native.stamp"  # written by `make native`
-NATIVE_MODULES = sorted(
-    [f"gzetl.extraction.{p.stem}" for p in (PACKAGE / "extraction").glob("*.py")]
+NATIVE_MODULES = sorted(  # what `make native` compiles: the extraction package and periods
+    [
+        ".".join(("gzetl", *p.relative_to(PACKAGE).with_suffix("").parts))
+        for p in (PACKAGE / "extraction").rglob("*.py")
+    ]
     + ["gzetl.periods"]
 )
 needs_native = pytest.mark.skipif(
