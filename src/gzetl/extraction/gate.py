@@ -161,13 +161,15 @@ class Gate:
         starts: list[list[int]] = [[] for _ in self.lead_scans]
         for last, (key, length, word_start, lead_of, phrase_of) in self._automaton.iter(text):
             start = last - length + 1
-            if word_start and start and (text[start - 1].isalnum() or text[start - 1] == "_"):
-                continue
+            if word_start and start:
+                before = text[start - 1]
+                if before != " " and (before.isalnum() or before == "_"):  # blank: the usual
+                    continue
             for index in lead_of:
                 starts[index].append(start)
             if phrase_of:
                 after = text[last + 1] if last + 1 < size else " "
-                if not (after.isalnum() or after in "_-"):
+                if after == " " or not (after.isalnum() or after in "_-"):
                     hit = (start, last + 1, key)
                     for index in phrase_of:
                         phrases[index].append(hit)
