@@ -18,7 +18,7 @@ from gzetl.catalogue import subjects
 from gzetl.extraction.lexicon import growth_words, implied_unit
 from gzetl.extraction.links import Draft
 from gzetl.extraction.metrics import MetricIndex, find_aliases, hints, money_metrics
-from gzetl.extraction.names import find_names
+from gzetl.extraction.names import Names, find_names
 from gzetl.extraction.numbers import alternation
 from gzetl.extraction.sentences import Sentence, SentenceIndex
 from gzetl.extraction.subjects import AGENCY_UNITS, SubjectIndex, find_subjects
@@ -34,6 +34,8 @@ _BASE_YEAR_RE = re.compile(
 _SAME_PERIOD_RE = re.compile(
     r"same\s+(?:month|period|quarter)\s+(?:of\s+)?(?:last|the\s+previous)\s+year"
 )
+_ZH_ITEM_SPLIT_RE = re.compile(r"[、，,]|和|及|与")
+_ZH_RESPECTIVELY = "分别"
 _NAMED_KINDS = ("month", "quarter")  # "in the month" refers back to the latest month named
 INHERITED_KINDS = frozenset({"year", "quarter", "half", "ytd", "month", "months", "years"})
 PeriodValue = tuple[date | None, date | None, str | None, str | None]
@@ -42,14 +44,23 @@ PeriodValue = tuple[date | None, date | None, str | None, str | None]
 class Context:
     """The names and periods of one document, and the state carried from sentence to sentence."""
 
-    def __init__(self, text: str, index: SentenceIndex, published: date | None) -> None:
+    def __init__(
+        self,
+        text: str,
+        index: SentenceIndex,
+        published: date | None,
+        found: tuple[Names, list[Period]] | None = None,
+    ) -> None:
+        """``found``: the names and periods of a text in another language (``zh``), read by
+        that language's patterns; None: read them as English."""
         self.text = text
         self.index = index
-        names = find_names(text)
+        self.zh = found is not None
+        names, periods = found or (find_names(text), find_periods(text, published))
         self.subjects = SubjectIndex(names.subjects)
         self.partners = SubjectIndex(names.partners)
         self.aliases = MetricIndex(names.aliases)
-        self.periods = find_periods(text, published)
+        self.periods = periods
         self._period_pos = [p.pos for p in self.periods]
         self._period_ends = [p.end_pos for p in self.periods]
         self.main: PeriodValue | None = None
@@ -160,7 +171,10 @@ class Context:
         """The metric of a draft: nearest fitting alias, refined, else a default for the unit."""
         m, s = draft.mention, draft.sentence
         span = (m.head_start if draft.role == "change" else m.start, m.end)
-        own = self.aliases.between(draft.clause[0], m.start) if draft.role == "share" else []
+        # zh names the whole between 占 and the share ("占全市进出口总值的59.4%"): the part
+        # is named before the head
+        own_end = m.head_start if self.zh else m.start
+        own = self.aliases.between(draft.clause[0], own_end) if draft.role == "share" else []
         if own:  # "foreign trade containers accounting for 50%"
             draft.product = self._product(own[-1].start)
             return own[-1].metric
@@ -260,7 +274,11 @@ class Context:
 
     def _share(self, draft: Draft, part: Draft | None) -> None:
         """The whole a share is of ("of total exports"), and the goods of the part before it."""
-        whole = self.aliases.after(draft.mention.end, draft.clause[1])
+        m = draft.mention
+        if self.zh:  # "占全市进出口总值的59.4%": the whole between 占 and the share
+            whole = self.aliases.last_in(m.head_start, m.start) if m.head == "share" else None
+        else:
+            whole = self.aliases.after(m.end, draft.clause[1])
         draft.share_of = whole.metric if whole else draft.metric
         if draft.product is None and part is not None and part.sentence is draft.sentence:
             draft.product = part.product  # "X products grew 8.7%, accounting for 60.1%"
@@ -326,6 +344,9 @@ class Context:
     def _respectively(self, items: list[Draft]) -> None:
         """Give each item of a "respectively" list the subject, partner or metric of its entry."""
         first = items[0]
+        if self.zh:
+            self._respectively_zh(items)
+            return
         head = self.text[first.sentence.start : first.mention.head_start]
         entries = [e for e in _ITEM_SPLIT_RE.split(head.strip()) if e][-len(items) :]
         if len(entries) != len(items):
@@ -336,6 +357,35 @@ class Context:
                 d.subject = n[-1].name
             return
         aliases = [find_aliases(e) for e in entries]
+        if all(aliases) and len({a[-1].metric for a in aliases}) == len(items):
+            for d, a in zip(items, aliases, strict=True):
+                d.metric = a[-1].metric
+
+    def _respectively_zh(self, items: list[Draft]) -> None:
+        """ "对东盟、欧盟和美国分别进出口...": the entries before 分别, split at 、，和及与."""
+        first = items[0]
+        stop = self.text.rfind(_ZH_RESPECTIVELY, first.sentence.start, first.mention.start)
+        if stop < 0:
+            return
+        edges = [first.sentence.start]
+        for m in _ZH_ITEM_SPLIT_RE.finditer(self.text, first.sentence.start, stop):
+            edges += [m.start(), m.end()]
+        edges.append(stop)
+        spans = [(a, b) for a, b in zip(edges[::2], edges[1::2], strict=True) if b > a]
+        spans = spans[-len(items) :]
+        if len(spans) != len(items):
+            return
+        named = [self.subjects.between(*span) for span in spans]
+        if all(named):
+            for d, n in zip(items, named, strict=True):
+                d.subject = n[-1].name
+            return
+        partners = [self.partners.between(*span) for span in spans]
+        if all(partners):
+            for d, n in zip(items, partners, strict=True):
+                d.partner = n[-1].name
+            return
+        aliases = [self.aliases.between(*span) for span in spans]
         if all(aliases) and len({a[-1].metric for a in aliases}) == len(items):
             for d, a in zip(items, aliases, strict=True):
                 d.metric = a[-1].metric

@@ -37,6 +37,11 @@ _CHANGE_THEN_LEVEL_RE = re.compile(
 )
 _RESPECTIVELY_RE = re.compile(r",?\s*respectively", re.IGNORECASE)
 _LIST_GAP_RE = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)\s*", re.IGNORECASE)
+# Chinese (zh): "5.6%、8.6%和38.8%"; "分别" stands before the list; "（约合1700亿美元）",
+# "，折合1700亿美元" is a conversion.
+_ZH_LIST_GAP_RE = re.compile(r"\s*(?:[、，,]\s*(?:和|及|以及)?|和|及|以及|与)\s*")
+_ZH_RESPECTIVELY_RE = re.compile("分别")
+_ZH_CONVERSION_RE = re.compile(r"\s*[（(，,]\s*(?:折合|合计|合)?\s*")
 _SHARE_OF_RE = re.compile(r"(?<![\w-])(?:share|proportion)\s+of(?![\w-])", re.IGNORECASE)
 LEVEL_ROLES = frozenset({"level", "rate", "share"})
 LIST_ROLES = frozenset({"level", "change", "share", "rate"})
@@ -82,10 +87,13 @@ def _is_forecast(low: str, forecasts: list[int], m: Mention, clause_start: int) 
     return _forecast_after_re().match(low, m.end) is not None
 
 
-def _drafts(text: str, mentions: list[Mention], index: SentenceIndex) -> list[Draft]:
+def _drafts(
+    text: str, mentions: list[Mention], index: SentenceIndex, gap: re.Pattern[str]
+) -> list[Draft]:
     drafts: list[Draft] = []
     low = lowered(text)
-    forecasts = [start for start, _, _ in document_hits(low).phrases["forecast"]]
+    zh = gap is _ZH_LIST_GAP_RE
+    forecasts = [] if zh else [start for start, _, _ in document_hits(low).phrases["forecast"]]
     for m in mentions:
         sentence = index.sentences[index.at(m.start)]
         clause = index.clause(sentence, m.start, m.end)
@@ -97,9 +105,9 @@ def _drafts(text: str, mentions: list[Mention], index: SentenceIndex) -> list[Dr
         draft = Draft(m, sentence, clause, role)
         if role == "change":
             draft.change = change_of(m, text, clause[0])
-        elif role == "rate" and drafts and _continues(text, drafts[-1], m, "share"):
+        elif role == "rate" and drafts and _continues(text, drafts[-1], m, "share", gap):
             draft.role = "share"
-        elif role == "rate" and drafts and _continues_changes(text, drafts[-1], m):
+        elif role == "rate" and drafts and _continues_changes(text, drafts[-1], m, gap):
             previous = drafts[-1].change
             assert previous is not None and m.value is not None
             sign = -1 if previous.pct < 0 else 1
@@ -109,26 +117,26 @@ def _drafts(text: str, mentions: list[Mention], index: SentenceIndex) -> list[Dr
     return drafts
 
 
-def _continues(text: str, previous: Draft, m: Mention, role: str) -> bool:
+def _continues(text: str, previous: Draft, m: Mention, role: str, gap: re.Pattern[str]) -> bool:
     """ "accounted for 15.9%, 12.4% and 10.1%": a bare rate listed after a share is one too."""
     return (
         previous.role == role
         and m.kind == "percent"
-        and _LIST_GAP_RE.fullmatch(text, previous.mention.end, m.start) is not None
+        and gap.fullmatch(text, previous.mention.end, m.start) is not None
     )
 
 
-def _continues_changes(text: str, previous: Draft, m: Mention) -> bool:
+def _continues_changes(text: str, previous: Draft, m: Mention, gap: re.Pattern[str]) -> bool:
     """ "up 5.6%, 8.6% and 38.8%": a bare rate listed right after a change is one too."""
     return (
         previous.role == "change"
         and previous.change is not None
         and m.kind == "percent"
-        and _LIST_GAP_RE.fullmatch(text, previous.mention.end, m.start) is not None
+        and gap.fullmatch(text, previous.mention.end, m.start) is not None
     )
 
 
-def _conversions(text: str, drafts: list[Draft]) -> None:
+def _conversions(text: str, drafts: list[Draft], conversion: re.Pattern[str]) -> None:
     """ "8.3 trillion yuan (about 1.17 trillion U.S. dollars)": the second is a conversion."""
     codes = _currency_codes()
     for first, second in itertools.pairwise(drafts):
@@ -137,7 +145,7 @@ def _conversions(text: str, drafts: list[Draft]) -> None:
             and first.mention.unit in codes
             and second.mention.unit in codes
             and first.mention.unit != second.mention.unit
-            and _CONVERSION_RE.fullmatch(text, first.mention.end, second.mention.start)
+            and conversion.fullmatch(text, first.mention.end, second.mention.start)
         ):
             second.converted = True
 
@@ -147,7 +155,9 @@ def _currency_codes() -> frozenset[str]:
     return frozenset(currencies().after.values())
 
 
-def _runs(text: str, drafts: list[Draft], roles: frozenset[str]) -> list[tuple[int, int]]:
+def _runs(
+    text: str, drafts: list[Draft], roles: frozenset[str], gap: re.Pattern[str]
+) -> list[tuple[int, int]]:
     """(first, last) index of each list of drafts of one of ``roles`` followed by "respectively".
 
     A list holds drafts of one role only, so one pass finds the lists of every role.
@@ -162,21 +172,27 @@ def _runs(text: str, drafts: list[Draft], roles: frozenset[str]) -> list[tuple[i
             while (
                 end + 1 < count
                 and drafts[end + 1].role == role
-                and _LIST_GAP_RE.fullmatch(
-                    text, drafts[end].mention.end, drafts[end + 1].mention.start
-                )
+                and gap.fullmatch(text, drafts[end].mention.end, drafts[end + 1].mention.start)
             ):
                 end += 1
-            if end > start and _RESPECTIVELY_RE.match(text, drafts[end].mention.end):
+            if end > start and _respectively(text, drafts[start], drafts[end], gap):
                 runs.append((start, end))
         start = end + 1
     return runs
 
 
-def _respective_changes(text: str, drafts: list[Draft]) -> list[Draft]:
+def _respectively(text: str, first: Draft, last: Draft, gap: re.Pattern[str]) -> bool:
+    """Whether a list is followed by "respectively" (zh: preceded in its sentence by 分别)."""
+    if gap is _ZH_LIST_GAP_RE:
+        found = _ZH_RESPECTIVELY_RE.search(text, first.sentence.start, first.mention.start)
+        return found is not None
+    return _RESPECTIVELY_RE.match(text, last.mention.end) is not None
+
+
+def _respective_changes(text: str, drafts: list[Draft], gap: re.Pattern[str]) -> list[Draft]:
     """ "X and Y, up 7.4% and 1.9%, respectively": each level takes its rate."""
     dropped: set[int] = set()
-    for first, last in _runs(text, drafts, CHANGE_ROLE):
+    for first, last in _runs(text, drafts, CHANGE_ROLE, gap):
         count = last - first + 1
         sentence = drafts[first].sentence.start
         levels = [
@@ -243,28 +259,32 @@ def _previous_share(kept: list[Draft], draft: Draft) -> Draft | None:
     return None
 
 
-def _statements(text: str, drafts: list[Draft]) -> None:
+def _statements(text: str, drafts: list[Draft], gap: re.Pattern[str]) -> None:
     """Number the statements: conversions join their amount, "respectively" lists join up."""
     groups: dict[int, int] = {}
     for i, draft in enumerate(drafts):
         draft.statement = drafts[i - 1].statement if draft.converted and i else i
         if draft.group != -1:
             draft.statement = groups.setdefault(draft.group, draft.statement)
-    for first, last in _runs(text, drafts, LIST_ROLES):
+    for first, last in _runs(text, drafts, LIST_ROLES, gap):
         items = drafts[first : last + 1]
         for d in items:
             d.statement = drafts[first].statement
         drafts[first].items = items
 
 
-def link(text: str, mentions: list[Mention], index: SentenceIndex) -> list[Draft]:
-    """Mentions -> drafts with changes attached and statements numbered."""
-    drafts = _drafts(text, mentions, index)
-    _conversions(text, drafts)
-    drafts = _respective_changes(text, drafts)
+def link(
+    text: str, mentions: list[Mention], index: SentenceIndex, *, zh: bool = False
+) -> list[Draft]:
+    """Mentions -> drafts with changes attached and statements numbered; ``zh``: the
+    mentions are of a Chinese text (lists, "respectively" and conversions read as Chinese)."""
+    gap = _ZH_LIST_GAP_RE if zh else _LIST_GAP_RE
+    drafts = _drafts(text, mentions, index, gap)
+    _conversions(text, drafts, _ZH_CONVERSION_RE if zh else _CONVERSION_RE)
+    drafts = _respective_changes(text, drafts, gap)
     drafts = _attach_changes(text, drafts)
     for d in drafts:
         if d.converted:
             d.change = None
-    _statements(text, drafts)
+    _statements(text, drafts, gap)
     return drafts
