@@ -186,9 +186,13 @@ def test_dev_corpus_gold_files_are_valid() -> None:
 
 
 def test_dev_corpus_articles_are_150_to_500_words_with_most_dated() -> None:
+    """A Chinese article (no blanks between words) counts characters: 300 to 1,000."""
     docs = load_corpus(CORPUS)
-    lengths = {d.name: len(d.text.split()) for d in docs}
+    lengths = {d.name: len(d.text.split()) for d in docs if d.language != "zh"}
     assert {n: w for n, w in lengths.items() if not 150 <= w <= 500} == {}
+    characters = {d.name: len("".join(d.text.split())) for d in docs if d.language == "zh"}
+    assert {n: c for n, c in characters.items() if not 300 <= c <= 1000} == {}
+    assert len(characters) >= 10
     assert sum(d.published is not None for d in docs) >= 0.8 * len(docs)
 
 

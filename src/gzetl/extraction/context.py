@@ -134,6 +134,8 @@ class Context:
         start = m.head_start if draft.role == "change" else m.start
         in_sentence = self.periods_between(s.start, s.end)
         chosen = _nearest_period(in_sentence, start, m.end)
+        if self.zh and chosen is not None and chosen.pos >= draft.clause[1]:
+            chosen = None  # zh: "，连续5年位居前列" after the figure's clause is about a rank
         if chosen is not None and chosen.kind == "consecutive":
             plain = [
                 p
