@@ -17,7 +17,7 @@ from functools import cache
 from gzetl.catalogue import subjects
 from gzetl.extraction.lexicon import growth_words, implied_unit
 from gzetl.extraction.links import Draft
-from gzetl.extraction.metrics import MetricIndex, find_aliases, hints, money_metrics
+from gzetl.extraction.metrics import MetricIndex, find_aliases, fits, hints, money_metrics
 from gzetl.extraction.names import Names, find_names
 from gzetl.extraction.numbers import alternation
 from gzetl.extraction.sentences import Sentence, SentenceIndex
@@ -387,7 +387,10 @@ class Context:
             for d, n in zip(items, partners, strict=True):
                 d.partner = n[-1].name
             return
-        aliases = [self.aliases.between(*span) for span in spans]
+        aliases = [
+            [a for a in self.aliases.between(*span) if fits(a.metric, d.mention.unit, d.role)]
+            for d, span in zip(items, spans, strict=True)
+        ]
         if all(aliases) and len({a[-1].metric for a in aliases}) == len(items):
             for d, a in zip(items, aliases, strict=True):
                 d.metric = a[-1].metric

@@ -61,6 +61,7 @@ def _other_re() -> re.Pattern[str]:
             (?:时期|期间|以来|规划期|规划)?
           | 连续(?P<consecutive>{count})年                                          # 连续5年
           | (?:近|过去|最近)(?P<past>{count})年(?:来|间|以来)?                        # 近5年
+          | (?P<since>{count})年(?:来|以来)                                          # 五年来
           | (?P<undated>{alternation(list(zw.undated))})                           # 目前""",
         re.VERBOSE,
     )
@@ -112,7 +113,9 @@ def _resolve(m: re.Match[str], published: date | None) -> Period | None:  # noqa
         n = _small(m["month"])
         start, stop = _months(n, n, in_year(n))
         return Period(pos, end, label, "month", start, stop)
-    if m["year"] or m["rel"]:
+    if m["full"] and year is None and rel is None:  # 全年: the year of the latest figures
+        year = _latest_year(12, published)
+    if m["year"] or m["rel"] or m["full"]:
         if year is None:
             return Period(pos, end, label, "year", None, None)
         return Period(pos, end, label, "year", date(year, 1, 1), date(year, 12, 31))
@@ -128,8 +131,8 @@ def _other(m: re.Match[str], published: date | None) -> Period:
     if m["consecutive"]:
         years = _small(m["consecutive"])
         return Period(pos, end, label, "consecutive", None, None, years=years)
-    if m["past"]:
-        n, last = _small(m["past"]), _latest_year(12, published)
+    if m["past"] or m["since"]:
+        n, last = _small(m["past"] or m["since"]), _latest_year(12, published)
         if last is None or n <= 0:
             return Period(pos, end, label, "years", None, None)
         return Period(pos, end, label, "years", date(last - n + 1, 1, 1), date(last, 12, 31))

@@ -110,7 +110,7 @@ def zh_patterns() -> ZhPatterns:
             r"(?:同期)?的\Z"
         ),
         re.compile(
-            rf"""(?P<zhan>{alternation(list(zw.share_zhan))})[^\d%％]{{0,30}}?\Z
+            rf"""(?P<qual>{quals})?(?P<zhan>{alternation(list(zw.share_zhan))})[^\d%％]{{0,30}}?\Z
             | (?P<noun>{alternation(list(zw.share_nouns))})\Z""",
             re.VERBOSE,
         ),
@@ -169,7 +169,28 @@ def _floor(low: str, start: int) -> int:
     return begin
 
 
-def _head(low: str, start: int) -> _Head:  # noqa: PLR0912 (one step per kind of head word)
+def _growth(low: str, head: _Head, before: str, floor: int) -> None:
+    """The basis written before a growth word that ends ``before`` ("同比", "较2020年"), or
+    at the end of the clause before ("与2020年相比，")."""
+    p, zw = zh_patterns(), zh_words()
+    basis = p.basis.search(before)
+    head.head_start = floor + len(before)
+    if basis is not None and basis.group():
+        head.head_start = floor + basis.start()
+        if basis["basis"]:
+            head.basis = zw.basis[basis["basis"]]
+        elif basis["base_year"]:
+            head.base_year = basis["base_year"]
+        elif basis.group().strip(_RESPECTIVELY + "均"):
+            head.basis = "yoy"  # 比上年, 较去年同期
+    if head.basis is None and head.base_year is None:
+        earlier = p.base_before.search(low, max(0, floor - 20), floor)
+        if earlier is not None:
+            head.base_year = earlier["base_year"]
+            head.basis = None if earlier["base_year"] else "yoy"
+
+
+def _head(low: str, start: int) -> _Head:
     """Read the words before the number at ``start`` from right to left."""
     p, zw = zh_patterns(), zh_words()
     floor = _floor(low, start)
@@ -189,22 +210,8 @@ def _head(low: str, start: int) -> _Head:  # noqa: PLR0912 (one step per kind of
     stem = before[: connective.start()] if connective else before
     direction = p.direction.search(stem)
     if direction is not None:
+        _growth(low, head, stem[: direction.start()], floor)
         head.kind, head.direction = "direction", zw.direction[direction["direction"]]
-        basis = p.basis.search(stem, 0, direction.start())
-        head.head_start = floor + direction.start()
-        if basis is not None and basis.group():
-            head.head_start = floor + basis.start()
-            if basis["basis"]:
-                head.basis = zw.basis[basis["basis"]]
-            elif basis["base_year"]:
-                head.base_year = basis["base_year"]
-            elif basis.group().strip(_RESPECTIVELY + "均"):
-                head.basis = "yoy"  # 比上年, 较去年同期
-        if head.basis is None and head.base_year is None:
-            earlier = p.base_before.search(low, max(0, floor - 20), floor)
-            if earlier is not None:
-                head.base_year = earlier["base_year"]
-                head.basis = None if earlier["base_year"] else "yoy"
         return head
     ratio = p.ratio.search(stem)
     if ratio is not None:
@@ -212,9 +219,12 @@ def _head(low: str, start: int) -> _Head:  # noqa: PLR0912 (one step per kind of
         head.head_start = floor + ratio.start()
         return head
     share = p.share.search(stem)
-    if share is not None:
+    if share is not None:  # "占全市进出口总值的", "约占"
         head.kind = "share"
         head.head_start = floor + share.start()
+        if share["qual"] and head.bound is None:
+            head.bound = zw.bound_before[share["qual"]]
+            head.start = head.head_start
         return head
     basis = p.basis.search(stem)  # "比2020年翻了一番"
     if basis is not None and basis.group() and (basis["basis"] or basis["base_year"]):
