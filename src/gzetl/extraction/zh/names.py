@@ -4,8 +4,8 @@ The ``aliases_zh`` of subjects.toml and metrics.toml and the [anaphora_zh] phras
 one Aho-Corasick pass (Chinese has no word boundaries: a phrase counts wherever it stands),
 the longest at a position winning ("进出口" over its "出口", "广州海关" over its "广州").
 An anaphor ("该市", "本关区") names the last subject of its kind. A subject is weak (named in
-passing) after "在", "从", "自", "对", and inside a share's whole
-("占全市"); an agency is weak when it only reports the figures
+passing) after "在", "从", "自", "对", inside a share's whole ("占全市") or as part of a
+company's name ("广州港集团"); an agency is weak when it only reports the figures
 ("据广州海关统计", "广州海关发布").
 
 >>> names = find_names("据广州海关统计，广州市对东盟出口增长，该市进口下降")
@@ -33,6 +33,7 @@ from gzetl.extraction.subjects import AGENCY_KINDS, Named
 _WEAK_BEFORE = ("在", "从", "自", "对", "赴", "至", "往", "占")  # 占: the whole of a share
 _REPORTER_BEFORE = "据"
 _REPORTER_AFTER_RE = re.compile(r"(?:统计|发布|消息|公布|通报|介绍|表示|数据显示|新闻发布会)")
+_COMPANY_AFTER_RE = re.compile(r"(?:集团|公司|有限公司)")  # "广州港集团": a company, not the port
 _ANAPHOR_FALLBACK = {"port": "airport", "customs_district": "customs", "city": "district"}
 
 
@@ -77,7 +78,7 @@ def _hits(low: str) -> list[Hit]:
 
 
 def _weak(low: str, start: int, end: int, kind: str) -> bool:
-    if low[max(0, start - 1) : start] in _WEAK_BEFORE:
+    if low[max(0, start - 1) : start] in _WEAK_BEFORE or _COMPANY_AFTER_RE.match(low, end):
         return True
     return kind in AGENCY_KINDS and (
         low[max(0, start - 1) : start] == _REPORTER_BEFORE
