@@ -22,6 +22,7 @@ from gzetl.extraction.names import Names, find_names
 from gzetl.extraction.numbers import alternation
 from gzetl.extraction.sentences import Sentence, SentenceIndex
 from gzetl.extraction.subjects import AGENCY_UNITS, SubjectIndex, find_subjects
+from gzetl.extraction.zh.lexicon import zh_words
 from gzetl.periods import Period, consecutive_years, default_basis, find_periods
 
 EACH_YEAR = "each year"
@@ -136,6 +137,10 @@ class Context:
         chosen = _nearest_period(in_sentence, start, m.end)
         if self.zh and chosen is not None and chosen.pos >= draft.clause[1]:
             chosen = None  # zh: "，连续5年位居前列" after the figure's clause is about a rank
+        if self.zh and chosen is None and self._cumulative(draft.clause[0], m.start):
+            span = self._span_of(paragraph_start, s.start)
+            if span is not None:  # "累计监管6500万人次" in a review of a plan period
+                return span, False
         if chosen is not None and chosen.kind == "consecutive":
             plain = [
                 p
@@ -152,6 +157,17 @@ class Context:
         if chosen is None or chosen.start is None:
             return self._inherited(s, paragraph_start), False
         return _value(chosen), False
+
+    def _cumulative(self, start: int, end: int) -> bool:
+        """zh: whether a word of ``[periods.cumulative]`` ("累计") stands in ``[start, end)``."""
+        return any(word in self.text[start:end] for word in zh_words().cumulative)
+
+    def _span_of(self, paragraph_start: int, end: int) -> PeriodValue | None:
+        """The latest multi-year period of the paragraph before ``end``, else the document's."""
+        for p in reversed(self.periods_between(paragraph_start, end)):
+            if p.kind == "years" and p.start is not None:
+                return _value(p)
+        return self.main if self.main is not None and self.main[3] == "years" else None
 
     def _latest_named(self, phrase: Period) -> PeriodValue | None:
         """ "in the month", "the quarter's": the latest month (quarter) that opens a sentence

@@ -49,6 +49,7 @@ class ZhWords:
     plans: dict[str, int]
     undated: tuple[str, ...]
     comparison: tuple[str, ...]
+    cumulative: tuple[str, ...]
 
 
 def _table(table: dict[str, Any], *names: str) -> dict[str, Any]:
@@ -113,4 +114,5 @@ def zh_words() -> ZhWords:
         plans={k: int(v) for k, v in _table(table, "periods", "plans").items()},
         undated=_list(table, "periods", "undated"),
         comparison=_list(table, "periods", "comparison"),
+        cumulative=_list(table, "periods", "cumulative"),
     )
