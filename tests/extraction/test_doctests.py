@@ -19,6 +19,12 @@ MODULES = [
     "gzetl.extraction.metrics",
     "gzetl.extraction.names",
     "gzetl.extraction.lexicon",
+    "gzetl.extraction.zh",
+    "gzetl.extraction.zh.lexicon",
+    "gzetl.extraction.zh.quantities",
+    "gzetl.extraction.zh.sentences",
+    "gzetl.extraction.zh.names",
+    "gzetl.extraction.zh.periods",
     "gzetl.units",
     "gzetl.periods",
 ]

@@ -23,6 +23,7 @@ from gzetl.extraction.lexicon import forecast_words
 from gzetl.extraction.numbers import alternation, lowered
 from gzetl.extraction.quantities import Mention
 from gzetl.extraction.sentences import Sentence, SentenceIndex
+from gzetl.extraction.zh import forecast_starts, list_gap_re
 from gzetl.units import currencies
 
 _CONVERSION_RE = re.compile(
@@ -37,9 +38,8 @@ _CHANGE_THEN_LEVEL_RE = re.compile(
 )
 _RESPECTIVELY_RE = re.compile(r",?\s*respectively", re.IGNORECASE)
 _LIST_GAP_RE = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)\s*", re.IGNORECASE)
-# Chinese (zh): "5.6%、8.6%和38.8%"; "分别" stands before the list; "（约合1700亿美元）",
-# "，折合1700亿美元" is a conversion.
-_ZH_LIST_GAP_RE = re.compile(r"\s*(?:[、，,]\s*(?:和|及|以及)?|和|及|以及|与)\s*")
+# Chinese (zh): the list gap is zh.list_gap_re(); "分别" stands before the list;
+# "（约合1700亿美元）", "，折合1700亿美元" is a conversion.
 _ZH_RESPECTIVELY_RE = re.compile("分别")
 _ZH_CONVERSION_RE = re.compile(r"\s*[（(，,]\s*(?:折合|合计|合)?\s*")
 _SHARE_OF_RE = re.compile(r"(?<![\w-])(?:share|proportion)\s+of(?![\w-])", re.IGNORECASE)
@@ -92,8 +92,10 @@ def _drafts(
 ) -> list[Draft]:
     drafts: list[Draft] = []
     low = lowered(text)
-    zh = gap is _ZH_LIST_GAP_RE
-    forecasts = [] if zh else [start for start, _, _ in document_hits(low).phrases["forecast"]]
+    if gap is list_gap_re():
+        forecasts = forecast_starts(text)
+    else:
+        forecasts = [start for start, _, _ in document_hits(low).phrases["forecast"]]
     for m in mentions:
         sentence = index.sentences[index.at(m.start)]
         clause = index.clause(sentence, m.start, m.end)
@@ -183,7 +185,7 @@ def _runs(
 
 def _respectively(text: str, first: Draft, last: Draft, gap: re.Pattern[str]) -> bool:
     """Whether a list is followed by "respectively" (zh: preceded in its sentence by 分别)."""
-    if gap is _ZH_LIST_GAP_RE:
+    if gap is list_gap_re():
         found = _ZH_RESPECTIVELY_RE.search(text, first.sentence.start, first.mention.start)
         return found is not None
     return _RESPECTIVELY_RE.match(text, last.mention.end) is not None
@@ -278,7 +280,7 @@ def link(
 ) -> list[Draft]:
     """Mentions -> drafts with changes attached and statements numbered; ``zh``: the
     mentions are of a Chinese text (lists, "respectively" and conversions read as Chinese)."""
-    gap = _ZH_LIST_GAP_RE if zh else _LIST_GAP_RE
+    gap = list_gap_re() if zh else _LIST_GAP_RE
     drafts = _drafts(text, mentions, index, gap)
     _conversions(text, drafts, _ZH_CONVERSION_RE if zh else _CONVERSION_RE)
     drafts = _respective_changes(text, drafts, gap)

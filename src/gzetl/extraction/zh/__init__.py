@@ -15,9 +15,13 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from typing import TYPE_CHECKING
 
-from gzetl.extraction.links import Draft
+from gzetl.extraction.numbers import alternation
 from gzetl.extraction.zh.lexicon import PREVIOUS, zh_words
+
+if TYPE_CHECKING:  # links imports this package for its Chinese patterns
+    from gzetl.extraction.links import Draft
 
 _CJK_RE = re.compile(r"[\u3400-\u9fff]")
 _LATIN_RE = re.compile(r"[A-Za-z]")
@@ -44,3 +48,25 @@ def settle_previous(drafts: list[Draft]) -> None:
         change = d.change
         if change is not None and change.basis == PREVIOUS:
             change.basis = "qoq" if d.period[3] == "quarter" else "mom"
+
+
+@cache
+def list_gap_re() -> re.Pattern[str]:
+    """The gap between the items of a Chinese list of figures: "5.6%、8.6%和38.8%", also
+    with a growth word before the next item ("增长5.6%和下降1.2%")."""
+    zw = zh_words()
+    return re.compile(
+        rf"""\s*(?:[、，,]\s*(?:和|及|以及)?|和|及|以及|与)\s*
+        (?:(?:{alternation(list(zw.basis))})?(?:{alternation(list(zw.direction))})了?)?""",
+        re.VERBOSE,
+    )
+
+
+@cache
+def _forecast_re() -> re.Pattern[str]:
+    return re.compile(alternation(list(zh_words().forecast)))
+
+
+def forecast_starts(text: str) -> list[int]:
+    """Where the forecast words of ``zh.toml`` stand in ``text`` ("预计"), in order."""
+    return [m.start() for m in _forecast_re().finditer(text)]

@@ -44,6 +44,7 @@ class ZhWords:
     share_nouns: tuple[str, ...]
     half: dict[str, str]
     negatives: tuple[str, ...]
+    forecast: tuple[str, ...]
     ordinals: tuple[str, ...]
     relative: dict[str, int]
     plans: dict[str, int]
@@ -109,6 +110,7 @@ def zh_words() -> ZhWords:
         share_nouns=_list(table, "share", key="nouns"),
         half=_bounds(table, "half", frozenset({"eq"})),
         negatives=_list(table, "negatives"),
+        forecast=_list(table, "forecast"),
         ordinals=_list(table, "ordinal"),
         relative={k: int(v) for k, v in _table(table, "periods", "relative").items()},
         plans={k: int(v) for k, v in _table(table, "periods", "plans").items()},
