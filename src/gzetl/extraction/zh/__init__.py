@@ -1,7 +1,7 @@
 """Chinese (zh) releases: their own patterns for numbers, names, periods and sentences.
 
 A document is read as Chinese when CJK characters are at least ``[detect] share`` of the
-letters of its first 2,000 characters (``is_chinese``, decided once per document). Its
+letters of its first 500 characters (``is_chinese``, decided once per document). Its
 mentions, sentences, names and periods are found by the patterns of this package, built
 from ``zh.toml`` and the ``aliases_zh`` of subjects.toml and metrics.toml; linking, context
 (subject, metric, period inheritance) and rows are the English ones, so a Chinese release
@@ -25,7 +25,7 @@ if TYPE_CHECKING:  # links imports this package for its Chinese patterns
 
 _CJK_RE = re.compile(r"[\u3400-\u9fff]")
 _LATIN_RE = re.compile(r"[A-Za-z]")
-_DETECT_CHARS = 2000
+_DETECT_CHARS = 500
 
 
 @cache
@@ -36,7 +36,7 @@ def _share() -> float:
 def is_chinese(text: str) -> bool:
     """Whether ``text`` is a Chinese release: a share of CJK characters among its letters."""
     head = text[:_DETECT_CHARS]
-    if _CJK_RE.search(head) is None:  # an English text: one scan in C, nothing more
+    if head.isascii() or _CJK_RE.search(head) is None:  # English: a scan in C, nothing more
         return False
     cjk = len(_CJK_RE.findall(head))
     return cjk >= _share() * (cjk + len(_LATIN_RE.findall(head)))
