@@ -135,12 +135,13 @@ class Context:
         start = m.head_start if draft.role == "change" else m.start
         in_sentence = self.periods_between(s.start, s.end)
         chosen = _nearest_period(in_sentence, start, m.end)
-        if self.zh and chosen is not None and chosen.pos >= draft.clause[1]:
-            chosen = None  # zh: "，连续5年位居前列" after the figure's clause is about a rank
-        if self.zh and chosen is None and self._cumulative(draft.clause[0], m.start):
-            span = self._span_of(paragraph_start, s.start)
-            if span is not None:  # "累计监管6500万人次" in a review of a plan period
-                return span, False
+        if self.zh:
+            if chosen is not None and chosen.pos >= draft.clause[1]:
+                chosen = None  # "，连续5年位居前列" after the figure's clause dates a rank
+            if chosen is None and self._cumulative(draft.clause[0], m.start):
+                span = self._span_of(paragraph_start, s.start)
+                if span is not None:  # "累计监管6500万人次" in a review of a plan period
+                    return span, False
         if chosen is not None and chosen.kind == "consecutive":
             plain = [
                 p
@@ -191,8 +192,9 @@ class Context:
         span = (m.head_start if draft.role == "change" else m.start, m.end)
         # zh names the whole between 占 and the share ("占全市进出口总值的59.4%"): the part
         # is named before the head
-        own_end = m.head_start if self.zh else m.start
-        own = self.aliases.between(draft.clause[0], own_end) if draft.role == "share" else []
+        own = []
+        if draft.role == "share":
+            own = self.aliases.between(draft.clause[0], m.head_start if self.zh else m.start)
         if own:  # "foreign trade containers accounting for 50%"
             draft.product = self._product(own[-1].start)
             return own[-1].metric

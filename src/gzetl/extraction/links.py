@@ -21,7 +21,7 @@ from gzetl.extraction.gate import document_hits
 from gzetl.extraction.growth import Change, change_of, role_of
 from gzetl.extraction.lexicon import forecast_words
 from gzetl.extraction.numbers import alternation, lowered
-from gzetl.extraction.quantities import Mention
+from gzetl.extraction.quantities import THRESHOLD, Mention
 from gzetl.extraction.sentences import Sentence, SentenceIndex
 from gzetl.extraction.zh import forecast_starts, list_gap_re
 from gzetl.units import currencies
@@ -218,7 +218,11 @@ def _attach_changes(text: str, drafts: list[Draft]) -> list[Draft]:
     for i, draft in enumerate(drafts):
         if draft.role != "change":
             kept.append(draft)
-            if draft.role in LEVEL_ROLES and not draft.converted:
+            if (
+                draft.role in LEVEL_ROLES
+                and not draft.converted
+                and draft.mention.head != THRESHOLD
+            ):
                 levels[draft.sentence.start] = draft
             continue
         nxt = drafts[i + 1] if i + 1 < len(drafts) else None

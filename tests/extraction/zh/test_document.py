@@ -111,3 +111,12 @@ def test_a_rate_noun_after_the_rate() -> None:
         "2025年，广州市进出口实现5.2%的增长。", doc_id="g", source="g", published=None
     )
     assert facts.select("value", "change_pct").rows() == [(None, 5.2)]
+
+
+def test_the_rate_after_a_threshold_belongs_to_the_amount_before_it() -> None:
+    text = "2021年，我国进出口总值6.05万亿美元，首次突破6万亿美元关口，增长30%。"
+    facts = extract_document(text, doc_id="t", source="t", published=None)
+    assert facts.select("text", "bound", "change_pct").rows() == [
+        ("6.05万亿美元", "eq", 30.0),
+        ("突破6万亿美元", "gt", None),
+    ]

@@ -26,6 +26,10 @@ from gzetl.extraction.zh.names import find_names
         ("在深圳", [("Shenzhen City", True)]),
         ("占全市", []),  # an anaphor with nothing to refer to is dropped
         ("广州港集团表示", [("Guangzhou Port", True)]),
+        (
+            "黄埔关区，拉动关区外贸",
+            [("Huangpu Customs District", False), ("Huangpu Customs District", True)],
+        ),
     ],
 )
 def test_subjects(text: str, subjects: list[tuple[str, bool]]) -> None:

@@ -103,6 +103,16 @@ RATES = [
         "与2020年相比，增长了1.7倍",
         [("1.7倍", "times", 1.7, 1, None, "2020", False, "direction")],
     ),
+    (
+        "adverb",
+        "环比大幅增长48.7%",
+        [("48.7%", "percent", 48.7, 1, "prev", None, False, "direction")],
+    ),
+    (
+        "base-year-sentence",
+        "与2019年相比，进出口、出口分别增长23.9%",
+        [("23.9%", "percent", 23.9, 1, None, "2019", False, "direction")],
+    ),
     ("times", "增长1.7倍", [("1.7倍", "times", 1.7, 1, None, None, False, "direction")]),
     ("ratio", "是2020年的3倍", [("3倍", "times", 3.0, 0, None, "2020", True, "")]),
     ("pp", "提高1.7个百分点", [("1.7个百分点", "pp", 1.7, 1, None, None, False, "direction")]),
@@ -184,3 +194,14 @@ def test_parse_zh_number(written: str, value: str) -> None:
 
 def test_parse_zh_number_rejects_other_text() -> None:
     assert parse_zh_number("广州") is None
+
+
+def test_a_threshold_passed_is_marked() -> None:
+    (m,) = scan("首次突破6万亿美元关口")
+    assert (m.text, float(m.value or 0), m.unit, m.bound, m.head) == (
+        "突破6万亿美元",
+        6e12,
+        "USD",
+        "gt",
+        "threshold",
+    )

@@ -36,6 +36,8 @@ class ZhWords:
     bound_before: dict[str, str]
     bound_after: dict[str, str]
     connectives: tuple[str, ...]
+    threshold: tuple[str, ...]
+    adverbs: tuple[str, ...]
     direction: dict[str, int]
     basis: dict[str, str]
     multiple: dict[str, int]
@@ -49,6 +51,7 @@ class ZhWords:
     relative: dict[str, int]
     plans: dict[str, int]
     undated: tuple[str, ...]
+    ytd: tuple[str, ...]
     comparison: tuple[str, ...]
     cumulative: tuple[str, ...]
 
@@ -102,6 +105,8 @@ def zh_words() -> ZhWords:
         bound_before=_bounds(table, "bound_before"),
         bound_after=_bounds(table, "bound_after"),
         connectives=_list(table, "connective"),
+        threshold=_list(table, "threshold"),
+        adverbs=_list(table, "adverbs"),
         direction=direction,
         basis=basis,
         multiple={k: int(v) for k, v in _table(table, "multiple").items()},
@@ -115,6 +120,7 @@ def zh_words() -> ZhWords:
         relative={k: int(v) for k, v in _table(table, "periods", "relative").items()},
         plans={k: int(v) for k, v in _table(table, "periods", "plans").items()},
         undated=_list(table, "periods", "undated"),
+        ytd=_list(table, "periods", "ytd"),
         comparison=_list(table, "periods", "comparison"),
         cumulative=_list(table, "periods", "cumulative"),
     )

@@ -30,7 +30,8 @@ from gzetl.extraction.names import Names
 from gzetl.extraction.numbers import lowered
 from gzetl.extraction.subjects import AGENCY_KINDS, Named
 
-_WEAK_BEFORE = ("在", "从", "自", "对", "赴", "至", "往", "占")  # 占: the whole of a share
+# 占: the whole of a share; 拉动: the whole a part pulled up ("拉动关区外贸增长5.3个百分点")
+_WEAK_BEFORE = ("在", "从", "自", "对", "赴", "至", "往", "占", "拉动", "带动")
 _REPORTER_BEFORE = "据"
 _REPORTER_AFTER_RE = re.compile(r"(?:统计|发布|消息|公布|通报|介绍|表示|数据显示|新闻发布会)")
 _COMPANY_AFTER_RE = re.compile(r"(?:集团|公司|有限公司)")  # "广州港集团": a company, not the port
@@ -78,7 +79,7 @@ def _hits(low: str) -> list[Hit]:
 
 
 def _weak(low: str, start: int, end: int, kind: str) -> bool:
-    if low[max(0, start - 1) : start] in _WEAK_BEFORE or _COMPANY_AFTER_RE.match(low, end):
+    if low.endswith(_WEAK_BEFORE, 0, start) or _COMPANY_AFTER_RE.match(low, end):
         return True
     return kind in AGENCY_KINDS and (
         low[max(0, start - 1) : start] == _REPORTER_BEFORE

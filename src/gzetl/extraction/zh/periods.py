@@ -62,6 +62,7 @@ def _other_re() -> re.Pattern[str]:
           | 连续(?P<consecutive>{count})年                                          # 连续5年
           | (?:近|过去|最近)(?P<past>{count})年(?:来|间|以来)?                        # 近5年
           | (?P<since>{count})年(?:来|以来)                                          # 五年来
+          | (?P<ytd>{alternation(list(zw.ytd))})                                   # 今年以来
           | (?P<undated>{alternation(list(zw.undated))})                           # 目前""",
         re.VERBOSE,
     )
@@ -122,7 +123,7 @@ def _resolve(m: re.Match[str], published: date | None) -> Period | None:  # noqa
     return None
 
 
-def _other(m: re.Match[str], published: date | None) -> Period:
+def _other(m: re.Match[str], published: date | None) -> Period:  # noqa: PLR0911 (one per kind)
     pos, end = m.span()
     label = m.group()
     if m["plan"]:
@@ -136,6 +137,13 @@ def _other(m: re.Match[str], published: date | None) -> Period:
         if last is None or n <= 0:
             return Period(pos, end, label, "years", None, None)
         return Period(pos, end, label, "years", date(last - n + 1, 1, 1), date(last, 12, 31))
+    if m["ytd"]:  # January to the month before publication, as "so far this year"
+        if published is None:
+            return Period(pos, end, label, "ytd", None, None)
+        last = published.month - 1 or 12
+        year = published.year if published.month > 1 else published.year - 1
+        start, stop = _months(1, last, year)
+        return Period(pos, end, label, "ytd", start, stop)
     return Period(pos, end, label, "undated", None, None)
 
 

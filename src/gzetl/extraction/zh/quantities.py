@@ -23,7 +23,7 @@ from decimal import Decimal
 from functools import cache
 
 from gzetl.extraction.numbers import alternation, lowered
-from gzetl.extraction.quantities import PERCENT, Mention
+from gzetl.extraction.quantities import PERCENT, THRESHOLD, Mention
 from gzetl.extraction.zh.lexicon import zh_words
 
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -32,10 +32,10 @@ _MORE = r"多|余"
 _YEAR = r"(?:19|20)\d{2}"
 _HEAD_WINDOW = 40  # the words before a number that may qualify it, within its clause
 _BREAK_RE = re.compile(r"[，,。；;：:、！？!?\n（）()]")
+_SENTENCE_END_RE = re.compile(r"[。；;！？!?\n]")
+_SENTENCE_WINDOW = 120
 _PAIR_GAP_RE = re.compile(r"[^\d，,。；;]{0,8}?(?:至|到|为)")  # "从72小时" + "压缩至" + "6小时"
 _PAIR_FROM = ("从", "由")
-_RESPECTIVELY = "分别"
-RESPECTIVELY_RE = re.compile(_RESPECTIVELY)
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +89,7 @@ def zh_patterns() -> ZhPatterns:
     basis = alternation(list(zw.basis))
     comparison = alternation(list(zw.comparison))
     relative = alternation(list(zw.relative))
+    adverbs = alternation(list(zw.adverbs))
     return ZhPatterns(
         candidate,
         re.compile(rf"{first}{rest}*"),
@@ -96,14 +97,15 @@ def zh_patterns() -> ZhPatterns:
         re.compile(rf"(?:{alternation(list(zw.connectives))})\Z"),
         re.compile(rf"(?P<direction>{alternation(list(zw.direction))})\Z"),
         re.compile(
-            rf"""(?P<resp1>{_RESPECTIVELY})?
+            rf"""(?:{adverbs})*
             (?:(?P<basis>{basis})
-              | (?:{comparison})(?:(?P<base_year>{_YEAR})年|{relative})(?:同期)?(?:相比)?
-            )?(?P<resp2>{_RESPECTIVELY})?(?:均)?\Z""",
+              | (?:{comparison})(?:(?P<base_year>{_YEAR})年|(?P<relative>{relative}))
+                (?:同期)?(?:相比)?
+            )?(?:{adverbs})*\Z""",
             re.VERBOSE,
         ),
-        re.compile(  # "与2020年相比，" ending the clause before the one of the rate
-            rf"(?:与|同|和)(?:(?P<base_year>{_YEAR})年|{relative})(?:同期)?相比[，,]\s*\Z"
+        re.compile(  # "与2019年相比，" earlier in the sentence
+            rf"(?:与|同|和)(?:(?P<base_year>{_YEAR})年|{relative})(?:同期)?相比[，,]"
         ),
         re.compile(
             rf"(?:{alternation(list(zw.ratio))})(?:(?P<ratio_year>{_YEAR})年|{relative})"
@@ -181,13 +183,21 @@ def _growth(low: str, head: _Head, before: str, floor: int) -> None:
             head.basis = zw.basis[basis["basis"]]
         elif basis["base_year"]:
             head.base_year = basis["base_year"]
-        elif basis.group().strip(_RESPECTIVELY + "均"):
+        elif basis["relative"]:
             head.basis = "yoy"  # 比上年, 较去年同期
     if head.basis is None and head.base_year is None:
-        earlier = p.base_before.search(low, max(0, floor - 20), floor)
-        if earlier is not None:
-            head.base_year = earlier["base_year"]
-            head.basis = None if earlier["base_year"] else "yoy"
+        begin = _sentence_start(low, floor)
+        earlier = list(p.base_before.finditer(low, begin, floor))
+        if earlier:
+            head.base_year = earlier[-1]["base_year"]
+            head.basis = None if head.base_year else "yoy"
+
+
+def _sentence_start(low: str, pos: int) -> int:
+    """Where the sentence holding ``pos`` starts, at most ``_SENTENCE_WINDOW`` back."""
+    begin = max(0, pos - _SENTENCE_WINDOW)
+    ends = list(_SENTENCE_END_RE.finditer(low, begin, pos))
+    return ends[-1].end() if ends else begin
 
 
 def _head(low: str, start: int) -> _Head:
@@ -320,6 +330,8 @@ def _mention(text: str, low: str, m: re.Match[str]) -> Mention | None:
             bound = "gt"
     if bound is None and m["after"]:
         bound = zh_words().bound_after[m["after"]]
+    if kind == "level" and low.startswith(zh_words().threshold, end):
+        head.kind = THRESHOLD  # "突破6万亿美元关口": the sentence's rate is not its own
     return Mention(
         head.start, end, kind, text[start:written_end], raw_unit, number, number_high, scale,
         unit, factor, bound or "eq", head.kind, head.head_start, head.direction, head.basis,
