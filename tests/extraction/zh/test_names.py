@@ -23,7 +23,9 @@ from gzetl.extraction.zh.names import find_names
         ("东莞市，该市", [("Dongguan City", False), ("Dongguan City", False)]),
         ("广州关区，本关区", [("Guangzhou Customs District", False)] * 2),
         ("民营企业", [("private enterprises", False)]),
-        ("在深圳", [("Shenzhen City", True)]),
+        ("从深圳", [("Shenzhen City", True)]),
+        ("在白云机场口岸", [("Guangzhou Baiyun Airport port", False)]),
+        ("据广州边检站统计", [("Guangzhou City", True)]),
         ("占全市", []),  # an anaphor with nothing to refer to is dropped
         ("广州港集团表示", [("Guangzhou Port", True)]),
         (
@@ -57,6 +59,7 @@ def test_partners() -> None:
         ("进出境航班", ["flights"]),
         ("整体通关时间", ["clearance_time"]),
         ("措施", ["measures"]),
+        ("进出口差额", ["trade_surplus"]),
     ],
 )
 def test_metric_aliases(text: str, metrics: list[str]) -> None:

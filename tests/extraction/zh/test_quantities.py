@@ -164,6 +164,7 @@ def test_rates(text: str, expected: list[tuple[object, ...]]) -> None:
 NOT_QUANTITIES = [
     ("ordinal", "第五批改革措施"),
     ("rank", "排名第一"),
+    ("streak", "连续6个月保持增长"),
     ("terminal", "2号航站楼"),
     ("date", "12月31日"),
     ("year", "2025年"),

@@ -47,6 +47,7 @@ class ZhWords:
     half: dict[str, str]
     negatives: tuple[str, ...]
     forecast: tuple[str, ...]
+    organizations: tuple[str, ...]
     ordinals: tuple[str, ...]
     relative: dict[str, int]
     plans: dict[str, int]
@@ -116,6 +117,7 @@ def zh_words() -> ZhWords:
         half=_bounds(table, "half", frozenset({"eq"})),
         negatives=_list(table, "negatives"),
         forecast=_list(table, "forecast"),
+        organizations=_list(table, "organizations"),
         ordinals=_list(table, "ordinal"),
         relative={k: int(v) for k, v in _table(table, "periods", "relative").items()},
         plans={k: int(v) for k, v in _table(table, "periods", "plans").items()},

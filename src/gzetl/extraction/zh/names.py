@@ -4,9 +4,9 @@ The ``aliases_zh`` of subjects.toml and metrics.toml and the [anaphora_zh] phras
 one Aho-Corasick pass (Chinese has no word boundaries: a phrase counts wherever it stands),
 the longest at a position winning ("进出口" over its "出口", "广州海关" over its "广州").
 An anaphor ("该市", "本关区") names the last subject of its kind. A subject is weak (named in
-passing) after "在", "从", "自", "对", inside a share's whole ("占全市") or as part of a
-company's name ("广州港集团"); an agency is weak when it only reports the figures
-("据广州海关统计", "广州海关发布").
+passing) after "据" (a source), "从", "自", "对", inside a share's whole ("占全市") or as
+part of an organization's name ("广州港集团", [organizations] of zh.toml); an agency is also
+weak when it only reports the figures ("广州海关发布", "广州海关统计").
 
 >>> names = find_names("据广州海关统计，广州市对东盟出口增长，该市进口下降")
 >>> [(n.name, n.weak) for n in names.subjects]
@@ -29,12 +29,12 @@ from gzetl.extraction.metrics import Alias
 from gzetl.extraction.names import Names
 from gzetl.extraction.numbers import lowered
 from gzetl.extraction.subjects import AGENCY_KINDS, Named
+from gzetl.extraction.zh.lexicon import zh_words
 
-# 占: the whole of a share; 拉动: the whole a part pulled up ("拉动关区外贸增长5.3个百分点")
-_WEAK_BEFORE = ("在", "从", "自", "对", "赴", "至", "往", "占", "拉动", "带动")
-_REPORTER_BEFORE = "据"
+# 据: the source of the figures; 占: the whole of a share; 拉动: the whole a part pulled up
+# ("拉动关区外贸增长5.3个百分点"). Not 在: "广州海关在白云机场口岸查验" happens at the port.
+_WEAK_BEFORE = ("据", "从", "自", "对", "赴", "至", "往", "占", "拉动", "带动")
 _REPORTER_AFTER_RE = re.compile(r"(?:统计|发布|消息|公布|通报|介绍|表示|数据显示|新闻发布会)")
-_COMPANY_AFTER_RE = re.compile(r"(?:集团|公司|有限公司)")  # "广州港集团": a company, not the port
 _ANAPHOR_FALLBACK = {"port": "airport", "customs_district": "customs", "city": "district"}
 
 
@@ -79,12 +79,9 @@ def _hits(low: str) -> list[Hit]:
 
 
 def _weak(low: str, start: int, end: int, kind: str) -> bool:
-    if low.endswith(_WEAK_BEFORE, 0, start) or _COMPANY_AFTER_RE.match(low, end):
-        return True
-    return kind in AGENCY_KINDS and (
-        low[max(0, start - 1) : start] == _REPORTER_BEFORE
-        or _REPORTER_AFTER_RE.match(low, end) is not None
-    )
+    if low.endswith(_WEAK_BEFORE, 0, start) or low.startswith(zh_words().organizations, end):
+        return True  # "广州港集团", "广州边检站": an organization's name
+    return kind in AGENCY_KINDS and _REPORTER_AFTER_RE.match(low, end) is not None
 
 
 def find_names(text: str) -> Names:
