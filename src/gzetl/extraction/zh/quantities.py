@@ -293,11 +293,20 @@ def _multiple(text: str, m: re.Match[str], head: _Head) -> Mention:
     )  # fmt: skip
 
 
+def _unitless(low: str, m: re.Match[str]) -> bool:
+    """A number with no unit after it and no currency before it: no quantity."""
+    return bool(
+        m["n1"]
+        and not (m["pp"] or m["times"] or m["cur"] or m["unit"])
+        and not low.endswith(tuple(zh_words().currency_before), 0, m.start())
+    )
+
+
 def _mention(text: str, low: str, m: re.Match[str]) -> Mention | None:
     """The mention of one candidate match, or None when it states no quantity."""
     start, end = m.span()
-    if zh_patterns().ordinal.search(low, max(0, start - 3), start):
-        return None  # 第五批, 排名第一
+    if _unitless(low, m) or zh_patterns().ordinal.search(low, max(0, start - 3), start):
+        return None  # 12月, 2025年, 2号, 一般 (checked first: cheap); 第五批, 排名第一
     head = _head(low, start)
     if m["mult"]:
         return _multiple(text, m, head)
