@@ -41,6 +41,9 @@ _LIST_GAP_RE = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)\s*", re.IGNORECASE)
 # Chinese (zh): the list gap is zh.list_gap_re(); "分别" stands before the list;
 # "（约合1700亿美元）", "，折合1700亿美元" is a conversion.
 _ZH_RESPECTIVELY_RE = re.compile("分别")
+_ZH_CHANGE_THEN_LEVEL_RE = re.compile(
+    r"[，,]?\s*(?:达到了?|达|增至|升至|至|到)\s*"
+)  # "增长超一成，达到"
 _ZH_CONVERSION_RE = re.compile(r"\s*[（(，,]\s*(?:折合|合计|合)?\s*")
 _SHARE_OF_RE = re.compile(r"(?<![\w-])(?:share|proportion)\s+of(?![\w-])", re.IGNORECASE)
 LEVEL_ROLES = frozenset({"level", "rate", "share"})
@@ -210,7 +213,9 @@ def _respective_changes(text: str, drafts: list[Draft], gap: re.Pattern[str]) ->
     return [d for i, d in enumerate(drafts) if i not in dropped]
 
 
-def _attach_changes(text: str, drafts: list[Draft]) -> list[Draft]:
+def _attach_changes(
+    text: str, drafts: list[Draft], change_then_level: re.Pattern[str] = _CHANGE_THEN_LEVEL_RE
+) -> list[Draft]:
     """A change joins the level it follows in its sentence, or precedes ("grew 5% to ...")."""
     kept: list[Draft] = []
     # sentence start -> the last level kept in it (not a conversion): what a change joins
@@ -235,7 +240,7 @@ def _attach_changes(text: str, drafts: list[Draft]) -> list[Draft]:
             and (nxt.role == "level" or (draft.mention.kind == "pp" and nxt.role == "share"))
             and nxt.change is None
             and nxt.sentence.start == draft.sentence.start
-            and _CHANGE_THEN_LEVEL_RE.fullmatch(text, gap_from, nxt.mention.start) is not None
+            and change_then_level.fullmatch(text, gap_from, nxt.mention.start) is not None
         ):
             nxt.change = draft.change
             continue
@@ -288,7 +293,9 @@ def link(
     drafts = _drafts(text, mentions, index, gap)
     _conversions(text, drafts, _ZH_CONVERSION_RE if zh else _CONVERSION_RE)
     drafts = _respective_changes(text, drafts, gap)
-    drafts = _attach_changes(text, drafts)
+    drafts = _attach_changes(
+        text, drafts, _ZH_CHANGE_THEN_LEVEL_RE if zh else _CHANGE_THEN_LEVEL_RE
+    )
     for d in drafts:
         if d.converted:
             d.change = None

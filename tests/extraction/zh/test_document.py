@@ -120,3 +120,21 @@ def test_the_rate_after_a_threshold_belongs_to_the_amount_before_it() -> None:
         ("6.05万亿美元", "eq", 30.0),
         ("突破6万亿美元", "gt", None),
     ]
+
+
+def test_a_change_then_the_level_it_reached() -> None:
+    text = "一季度，深圳港集装箱吞吐量同比增长超一成，达到720万标箱。"
+    facts = extract_document(text, doc_id="c", source="c", published=date(2025, 4, 20))
+    assert facts.select("text", "value", "change_pct", "change_basis", "note").rows() == [
+        ("720万标箱", 7.2e6, 10.0, "yoy", "change gt")
+    ]
+
+
+def test_a_conversion_after_a_comma() -> None:
+    text = "1-2月，东莞市进出口1500亿元，折合210亿美元，同比下降了近两成。"
+    facts = extract_document(text, doc_id="c", source="c", published=date(2025, 3, 20))
+    assert facts.select("text", "unit", "period_label", "change_pct", "note").rows() == [
+        ("1500亿元", "CNY", "1-2月", -20.0, "change approx"),
+        ("210亿美元", "USD", "1-2月", None, None),
+    ]
+    assert facts["statement_id"].n_unique() == 1

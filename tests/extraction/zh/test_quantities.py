@@ -124,6 +124,11 @@ RATES = [
     ("share-noun", "占比达59.4%", [("59.4%", "percent", 59.4, 0, None, None, False, "share")]),
     ("tenths", "占七成以上", [("七成以上", "percent", 70.0, 0, None, None, False, "share")]),
     ("third", "占三分之一", [("三分之一", "percent", 33.33, 0, None, None, False, "share")]),
+    (
+        "slash-fraction",
+        "占全国的1/5左右",
+        [("1/5左右", "percent", 20.0, 0, None, None, False, "share")],
+    ),
     ("over-half", "过半", [("过半", "percent", 50.0, 0, None, None, False, "")]),
     ("halved", "减少一半", [("一半", "percent", 50.0, -1, None, None, False, "direction")]),
     (

@@ -70,8 +70,9 @@ def zh_patterns() -> ZhPatterns:
     num = rf"(?:{_DIGITS}|{first}{rest}*)"
     quals = alternation(list(zw.bound_before))
     candidate = re.compile(
-        rf"""
+        rf"""(?:
         (?P<frac>(?P<den>{first}{rest}*)分之(?P<nom>{first}{rest}*))   # 三分之一
+      | (?<![\d.])(?P<slash>(?P<snom>\d{{1,2}})/(?P<sden>\d{{1,2}}))(?![\d.])  # 1/3
       | (?P<half>{alternation(list(zw.half))})                          # 过半, 近一半
       | (?P<mult>{alternation(list(zw.multiple))})                      # 翻一番
       | (?<![a-z0-9_.])(?P<n1>{num})                                    # 1.2, 2,800, 两
@@ -82,7 +83,7 @@ def zh_patterns() -> ZhPatterns:
         (?:(?P<pp>个百分点)|(?P<times>倍)                                # 1.7个百分点, 1.7倍
           | (?P<cur>{alternation(list(zw.currency))})                   # 元, 美元
           | (?P<unit>{alternation(list(zw.units))}))?                   # 标箱, 吨, %
-        (?P<after>{alternation(list(zw.bound_after))})?                 # 以上, 左右
+        )(?P<after>{alternation(list(zw.bound_after))})?                # 以上, 左右
         """,
         re.VERBOSE,
     )
@@ -253,7 +254,9 @@ def _proportion(m: re.Match[str], head: _Head) -> tuple[Decimal, str | None] | N
         if own == "eq" and not (head.kind or head.bound):
             return None
         return Decimal(50), head.bound or own
-    nom, den = parse_zh_number(m["nom"]), parse_zh_number(m["den"])
+    slash = m["slash"] is not None
+    nom = Decimal(m["snom"]) if slash else parse_zh_number(m["nom"])
+    den = Decimal(m["sden"]) if slash else parse_zh_number(m["den"])
     if not nom or not den or not (head.kind or head.bound):
         return None
     return (Decimal(100) * nom / den).quantize(Decimal("0.01")), head.bound
@@ -315,7 +318,7 @@ def _mention(text: str, low: str, m: re.Match[str]) -> Mention | None:
     note: str | None = None
     unit: str | None
     written_end = end
-    if m["half"] or m["frac"]:
+    if m["half"] or m["frac"] or m["slash"]:
         proportion = _proportion(m, head)
         if proportion is None:
             return None
