@@ -170,6 +170,8 @@ NOT_QUANTITIES = [
     ("ordinal", "第五批改革措施"),
     ("rank", "排名第一"),
     ("streak", "连续6个月保持增长"),
+    ("top-n", "位列全国前10名"),
+    ("anniversary", "开通一周年"),
     ("terminal", "2号航站楼"),
     ("date", "12月31日"),
     ("year", "2025年"),
