@@ -382,7 +382,9 @@ class Context:
                 d.metric = a[-1].metric
 
     def _respectively_zh(self, items: list[Draft]) -> None:
-        """ "对东盟、欧盟和美国分别进出口...": the entries before 分别, split at 、，和及与."""
+        """ "对东盟、欧盟和美国分别进出口...": the entries before 分别, split at 、，和及与. Each
+        kind of name (period, subject, partner, metric) found in exactly as many entries as
+        there are items goes to the items in order ("2025年一季度、二季度，广州市分别...")."""
         first = items[0]
         stop = self.text.rfind(_ZH_RESPECTIVELY, first.sentence.start, first.mention.start)
         if stop < 0:
@@ -392,24 +394,31 @@ class Context:
             edges += [m.start(), m.end()]
         edges.append(stop)
         spans = [(a, b) for a, b in zip(edges[::2], edges[1::2], strict=True) if b > a]
-        spans = spans[-len(items) :]
-        if len(spans) != len(items):
-            return
-        named = [self.subjects.between(*span) for span in spans]
-        if all(named):
+        count = len(items)
+        periods = [[p for p in self.periods_between(*s) if p.start is not None] for s in spans]
+        periods = [found for found in periods if found]
+        if len(periods) == count:
+            for d, found in zip(items, periods, strict=True):
+                d.period = _value(found[-1])
+        named = [n for n in (self.subjects.between(*s) for s in spans) if n]
+        if len(named) == count:
             for d, n in zip(items, named, strict=True):
                 d.subject = n[-1].name
             return
-        partners = [self.partners.between(*span) for span in spans]
-        if all(partners):
+        partners = [n for n in (self.partners.between(*s) for s in spans) if n]
+        if len(partners) == count:
             for d, n in zip(items, partners, strict=True):
                 d.partner = n[-1].name
             return
+        unit, role = first.mention.unit, first.role  # the items of a list share both
         aliases = [
-            [a for a in self.aliases.between(*span) if fits(a.metric, d.mention.unit, d.role)]
-            for d, span in zip(items, spans, strict=True)
+            found
+            for found in (
+                [a for a in self.aliases.between(*s) if fits(a.metric, unit, role)] for s in spans
+            )
+            if found
         ]
-        if all(aliases) and len({a[-1].metric for a in aliases}) == len(items):
+        if len(aliases) == count and len({a[-1].metric for a in aliases}) == count:
             for d, a in zip(items, aliases, strict=True):
                 d.metric = a[-1].metric
 

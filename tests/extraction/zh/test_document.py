@@ -1,8 +1,6 @@
 """A Chinese release through the public API (gzetl.extraction -> assemble -> zh): the same
 facts, by the same conventions, as its English translation would give."""
 
-# ruff: noqa: E501  (the release keeps one paragraph per line, as the genre does)
-
 from __future__ import annotations
 
 from datetime import date
@@ -89,9 +87,6 @@ def test_a_quarterly_release_reads_qoq_for_the_previous_period() -> None:
     ).rows() == [(5.1e6, "2025年三季度", "Nansha Port", 4.3, "qoq")]
 
 
-@pytest.mark.xfail(
-    strict=True, reason="zh: periods listed as the items of a 分别 list are not given to each item"
-)
 def test_periods_of_a_respectively_list() -> None:
     facts = extract_document(
         "2025年一季度、二季度，广州市分别进出口2800亿元和3100亿元。",
@@ -102,10 +97,6 @@ def test_periods_of_a_respectively_list() -> None:
     assert facts["period_label"].to_list() == ["2025年一季度", "二季度"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="zh: a growth rate written after its level's unit with no verb ('5.2%的增速') is read as a rate",
-)
 def test_a_rate_noun_after_the_rate() -> None:
     facts = extract_document(
         "2025年，广州市进出口实现5.2%的增长。", doc_id="g", source="g", published=None

@@ -58,3 +58,8 @@ def test_consecutive_years_are_resolved_later() -> None:
 
 def test_relative_periods_without_a_publication_date_have_no_dates() -> None:
     assert [(p.kind, p.start) for p in find_periods("去年", None)] == [("year", None)]
+
+
+def test_a_part_of_a_year_listed_after_a_dated_one_takes_its_year() -> None:
+    got = [(p.label, p.start) for p in find_periods("2024年一季度、二季度", PUBLISHED)]
+    assert got == [("2024年一季度", date(2024, 1, 1)), ("二季度", date(2024, 4, 1))]

@@ -40,6 +40,7 @@ class ZhWords:
     adverbs: tuple[str, ...]
     direction: dict[str, int]
     basis: dict[str, str]
+    after_rate: dict[str, int]
     multiple: dict[str, int]
     ratio: tuple[str, ...]
     share_zhan: tuple[str, ...]
@@ -110,6 +111,7 @@ def zh_words() -> ZhWords:
         adverbs=_list(table, "adverbs"),
         direction=direction,
         basis=basis,
+        after_rate={k: int(v) for k, v in _table(table, "after_rate").items()},
         multiple={k: int(v) for k, v in _table(table, "multiple").items()},
         ratio=_list(table, "ratio"),
         share_zhan=_list(table, "share", key="zhan"),

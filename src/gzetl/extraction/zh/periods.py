@@ -81,12 +81,14 @@ def _small(written: str) -> int:
     return int(value) if value is not None else 0
 
 
-def _resolve(m: re.Match[str], published: date | None) -> Period | None:  # noqa: PLR0911
+def _resolve(  # noqa: PLR0911
+    m: re.Match[str], published: date | None, listed_year: int | None = None
+) -> Period | None:
     """The period of one match of ``_period_re``; None for an empty match."""
     label = m.group()
     pos, end = m.span()
     rel = zh_words().relative.get(m["rel"] or "")
-    year: int | None = int(m["year"]) if m["year"] else None
+    year: int | None = int(m["year"]) if m["year"] else listed_year
     if year is None and rel is not None and published is not None:
         year = published.year + rel
 
@@ -126,6 +128,18 @@ def _resolve(m: re.Match[str], published: date | None) -> Period | None:  # noqa
     return None
 
 
+_LIST_JOINS = ("、", "和", "及", "与", "至")
+
+
+def _listed_year(text: str, found: list[Period], m: re.Match[str]) -> int | None:
+    """ "2025年一季度、二季度": the year of the period listed just before one that names none."""
+    if m["year"] or m["rel"] or not found:
+        return None
+    before = found[-1]
+    listed = text[before.end_pos : m.start()] in _LIST_JOINS
+    return before.start.year if listed and "年" in before.label and before.start else None
+
+
 def _other(m: re.Match[str], published: date | None) -> Period:  # noqa: PLR0911 (one per kind)
     pos, end = m.span()
     label = m.group()
@@ -159,13 +173,13 @@ def _is_base(text: str, period: Period) -> bool:
 
 def find_periods(text: str, published: date | None) -> list[Period]:
     """Every period phrase of a Chinese ``text`` in order, resolved against ``published``."""
-    found = [
-        period
-        for m in _period_re().finditer(text)
-        if m.group()
-        for period in (_resolve(m, published),)
-        if period is not None
-    ]
+    found: list[Period] = []
+    for m in _period_re().finditer(text):
+        if not m.group():
+            continue
+        period = _resolve(m, published, _listed_year(text, found, m))
+        if period is not None:
+            found.append(period)
     found += [_other(m, published) for m in _other_re().finditer(text)]
     found = [
         replace(p, kind="base") if p.kind != "consecutive" and _is_base(text, p) else p

@@ -296,6 +296,14 @@ def _multiple(text: str, m: re.Match[str], head: _Head) -> Mention:
     )  # fmt: skip
 
 
+def _rate_noun_after(low: str, end: int, head: _Head) -> None:
+    """A growth word after a rate ("5.2%的增长") makes it a change."""
+    for words, sign in zh_words().after_rate.items():
+        if low.startswith(words, end):
+            head.kind, head.direction = "direction", sign
+            return
+
+
 def _unitless(low: str, m: re.Match[str]) -> bool:
     """A number with no unit after it and no currency before it: no quantity."""
     return bool(
@@ -342,6 +350,8 @@ def _mention(text: str, low: str, m: re.Match[str]) -> Mention | None:
             bound = "gt"
     if bound is None and m["after"]:
         bound = zh_words().bound_after[m["after"]]
+    if kind == "percent" and not head.kind:  # "实现5.2%的增长": a change
+        _rate_noun_after(low, end, head)
     if kind == "level" and low.startswith(zh_words().threshold, end):
         head.kind = THRESHOLD  # "突破6万亿美元关口": the sentence's rate is not its own
     return Mention(
