@@ -129,3 +129,21 @@ def test_a_conversion_after_a_comma() -> None:
         ("210亿美元", "USD", "1-2月", None, None),
     ]
     assert facts["statement_id"].n_unique() == 1
+
+
+@pytest.mark.xfail(strict=True, reason="zh: a scale word with no number ('万亿元大关') is not read")
+def test_a_scale_word_alone_is_one_of_it() -> None:
+    facts = extract_document(
+        "2023年，我国出口“新三样”产品首次突破万亿元大关。", doc_id="s", source="s", published=None
+    )
+    assert facts.select("value", "bound").rows() == [(1e12, "gt")]
+
+
+@pytest.mark.xfail(
+    strict=True, reason="an amount of no catalogue metric (tariff savings) takes the money default"
+)
+def test_tariff_savings_have_no_metric() -> None:
+    facts = extract_document(
+        "一季度，黄埔海关为企业减让关税约3.8亿元。", doc_id="t", source="t", published=None
+    )
+    assert facts["metric"].to_list() == [None]
