@@ -43,7 +43,6 @@ class ZhPatterns:
     """The compiled patterns of the Chinese scan, built once from ``zh.toml``."""
 
     candidate: re.Pattern[str]
-    numeral: re.Pattern[str]
     qual: re.Pattern[str]
     connective: re.Pattern[str]
     direction: re.Pattern[str]
@@ -93,7 +92,6 @@ def zh_patterns() -> ZhPatterns:
     adverbs = alternation(list(zw.adverbs))
     return ZhPatterns(
         candidate,
-        re.compile(rf"{first}{rest}*"),
         re.compile(rf"(?P<qual>{quals})?(?P<cur>{alternation(list(zw.currency_before))})?\Z"),
         re.compile(rf"(?:{alternation(list(zw.connectives))})\Z"),
         re.compile(rf"(?P<direction>{alternation(list(zw.direction))})\Z"),
