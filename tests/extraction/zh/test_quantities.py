@@ -30,6 +30,7 @@ LEVELS = [
     ("batches", "进口水果8600批", [("8600批", 8600, None, "batch", "eq", None)]),
     ("measures", "推出15项措施", [("15项", 15, None, "measure", "eq", None)]),
     ("measures-tiao", "推出12条措施", [("12条措施", 12, None, "measure", "eq", None)]),
+    ("minutes", "缩短至8分钟", [("8分钟", 8 / 60, None, "h", "eq", None)]),
     ("hours", "压缩至30小时以内", [("30小时以内", 30, None, "h", "le", None)]),
     ("days-range", "办理时间3至5天", [("3至5天", 72, 120, "h", "range", None)]),
     ("days-dash", "办理时间3-5天", [("3-5天", 72, 120, "h", "range", None)]),
@@ -123,6 +124,7 @@ RATES = [
     ),
     ("share-noun", "占比达59.4%", [("59.4%", "percent", 59.4, 0, None, None, False, "share")]),
     ("tenths", "占七成以上", [("七成以上", "percent", 70.0, 0, None, None, False, "share")]),
+    ("about-a-third", "约占总值的三成", [("三成", "percent", 30.0, 0, None, None, False, "share")]),
     ("third", "占三分之一", [("三分之一", "percent", 33.33, 0, None, None, False, "share")]),
     (
         "slash-fraction",

@@ -231,9 +231,8 @@ def _head(low: str, start: int) -> _Head:
     if share is not None:  # "占全市进出口总值的", "约占"
         head.kind = "share"
         head.head_start = floor + share.start()
-        if share["qual"] and head.bound is None:
+        if share["qual"] and head.bound is None:  # the span stays the number ("三成")
             head.bound = zw.bound_before[share["qual"]]
-            head.start = head.head_start
         return head
     basis = p.basis.search(stem)  # "比2020年翻了一番"
     if basis is not None and basis.group() and (basis["basis"] or basis["base_year"]):
