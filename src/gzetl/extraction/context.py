@@ -349,7 +349,12 @@ class Context:
             self.main = period
         if period is not None:
             draft.period = period
-            if dated and period[3] in INHERITED_KINDS and period[3] != "years":  # not a plan
+            if (
+                dated
+                and period[3] in INHERITED_KINDS
+                and period[3] != "years"  # not a plan
+                and not (self.zh and (period[2] or "").endswith(zh_words().alone))  # 11月当月
+            ):
                 self.running = period
         if each_year:
             draft.notes.append(EACH_YEAR)

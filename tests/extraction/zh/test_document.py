@@ -147,3 +147,9 @@ def test_tariff_savings_have_no_metric() -> None:
         "一季度，黄埔海关为企业减让关税约3.8亿元。", doc_id="t", source="t", published=None
     )
     assert facts["metric"].to_list() == [None]
+
+
+def test_a_month_alone_is_an_aside_later_paragraphs_do_not_inherit() -> None:
+    text = "1—11月，全省进出口8.35万亿元。11月当月，进出口8158.2亿元。\n对香港出口1.25万亿元。"
+    facts = extract_document(text, doc_id="a", source="a", published=date(2024, 12, 20))
+    assert facts["period_label"].to_list() == ["1—11月", "11月当月", "1—11月"]

@@ -54,6 +54,7 @@ class ZhWords:
     plans: dict[str, int]
     undated: tuple[str, ...]
     ytd: tuple[str, ...]
+    alone: tuple[str, ...]
     comparison: tuple[str, ...]
     cumulative: tuple[str, ...]
 
@@ -125,6 +126,7 @@ def zh_words() -> ZhWords:
         plans={k: int(v) for k, v in _table(table, "periods", "plans").items()},
         undated=_list(table, "periods", "undated"),
         ytd=_list(table, "periods", "ytd"),
+        alone=_list(table, "periods", "alone"),
         comparison=_list(table, "periods", "comparison"),
         cumulative=_list(table, "periods", "cumulative"),
     )

@@ -48,7 +48,7 @@ def _period_re() -> re.Pattern[str]:
           | 第?(?P<quarter>[一二三四1-4])季度                                     # 一季度, 第四季度
           | (?P<month>{month})月份?(?![\d一二三四五六七八九十]{{0,3}}[日号])  # not 12月31日
           | (?P<full>全年)
-        )?
+        )?(?:{alternation(list(zw.alone))})?                                   # 当月: alone
         """,
         re.VERBOSE,
     )
