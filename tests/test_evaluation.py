@@ -16,12 +16,15 @@ from gzetl.evaluation import (
     Targets,
     by_document,
     evaluate,
+    extract_corpus,
+    format_languages,
     format_report,
     load_corpus,
     load_gold,
     main,
     period_bounds,
     score,
+    score_by_language,
     validate_gold,
 )
 from gzetl.schemas.facts import polars_schema
@@ -186,9 +189,13 @@ def test_dev_corpus_gold_files_are_valid() -> None:
 
 
 def test_dev_corpus_articles_are_150_to_500_words_with_most_dated() -> None:
+    """A Chinese article (no blanks between words) counts characters: 300 to 1,000."""
     docs = load_corpus(CORPUS)
-    lengths = {d.name: len(d.text.split()) for d in docs}
+    lengths = {d.name: len(d.text.split()) for d in docs if d.language != "zh"}
     assert {n: w for n, w in lengths.items() if not 150 <= w <= 500} == {}
+    characters = {d.name: len("".join(d.text.split())) for d in docs if d.language == "zh"}
+    assert {n: c for n, c in characters.items() if not 300 <= c <= 1000} == {}
+    assert len(characters) >= 10
     assert sum(d.published is not None for d in docs) >= 0.8 * len(docs)
 
 
@@ -523,3 +530,34 @@ def test_main_exit_code_follows_targets_flag(capsys: pytest.CaptureFixture[str])
 
 def test_dev_corpus_meets_targets(dev_report: Report) -> None:
     assert dev_report.missed_targets() == [], format_report(dev_report, limit=40)
+
+
+def test_each_language_of_the_dev_corpus_meets_the_targets_on_its_own() -> None:
+    docs = load_corpus(CORPUS)
+    reports = score_by_language(docs, extract_corpus(docs))
+    assert sorted(reports) == ["en", "zh"]
+    assert {lang: r.missed_targets() for lang, r in reports.items()} == {"en": [], "zh": []}
+    assert sum(r.gold for r in reports.values()) == sum(len(d.gold) for d in docs)
+    assert format_languages(reports).splitlines()[1].startswith("language zh: documents 10  gold")
+
+
+def test_main_prints_languages_only_when_there_are_several(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    make_doc(tmp_path)
+    main([str(tmp_path)])
+    assert "language en" not in capsys.readouterr().out
+    (tmp_path / "zh.txt").write_text(
+        "标题\n\n2025年，佛山市出口125亿元，同比增长4.1%。", encoding="utf-8"
+    )
+    (tmp_path / "zh.gold.csv").write_text(
+        HEADER + "1,12500000000,CNY,eq,2025,Foshan City,export_value,4.1,yoy,125亿元,\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "zh.meta.json").write_text('{"language": "zh"}', encoding="utf-8")
+    assert main([str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert (
+        "language zh: documents 1  gold 1  matched 1  precision 1.000  recall 1.000  F1 1.000"
+        in out
+    )

@@ -27,6 +27,7 @@ class Metric:
     units: tuple[str, ...]
     aliases: tuple[str, ...]
     parts: tuple[str, ...] = ()
+    aliases_zh: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,12 +35,14 @@ class Subject:
     name: str
     kind: str
     aliases: tuple[str, ...]
+    aliases_zh: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
 class Partner:
     name: str
     aliases: tuple[str, ...]
+    aliases_zh: tuple[str, ...] = ()
 
 
 def load_data(name: str) -> dict[str, Any]:
@@ -59,6 +62,7 @@ def _metric(key: str, entry: dict[str, Any]) -> Metric:
         units=tuple(entry["units"]),
         aliases=tuple(entry.get("aliases", ())),
         parts=tuple(entry.get("parts", ())),
+        aliases_zh=tuple(entry.get("aliases_zh", ())),
     )
     if metric.kind not in METRIC_KINDS:
         raise KnowledgeError(
@@ -86,7 +90,12 @@ def subjects() -> dict[str, Subject]:
     """Known subjects keyed by canonical name."""
     table = load_data("subjects.toml")
     return {
-        entry["name"]: Subject(entry["name"], entry["kind"], tuple(entry.get("aliases", ())))
+        entry["name"]: Subject(
+            entry["name"],
+            entry["kind"],
+            tuple(entry.get("aliases", ())),
+            tuple(entry.get("aliases_zh", ())),
+        )
         for entry in table.get("subject", [])
     }
 
@@ -96,7 +105,9 @@ def partners() -> dict[str, Partner]:
     """Known trading partners keyed by canonical name."""
     table = load_data("subjects.toml")
     return {
-        entry["name"]: Partner(entry["name"], tuple(entry.get("aliases", ())))
+        entry["name"]: Partner(
+            entry["name"], tuple(entry.get("aliases", ())), tuple(entry.get("aliases_zh", ()))
+        )
         for entry in table.get("partner", [])
     }
 
@@ -105,3 +116,9 @@ def partners() -> dict[str, Partner]:
 def anaphora() -> dict[str, str]:
     """Phrases that refer back to the last subject of a kind: phrase -> kind."""
     return dict(load_data("subjects.toml").get("anaphora", {}))
+
+
+@cache
+def anaphora_zh() -> dict[str, str]:
+    """The Chinese phrases that refer back to the last subject of a kind: phrase -> kind."""
+    return dict(load_data("subjects.toml").get("anaphora_zh", {}))

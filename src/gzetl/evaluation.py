@@ -135,6 +135,7 @@ class GoldDocument:
     text: str
     published: date | None
     gold: tuple[GoldFact, ...]
+    language: str = "en"  # "language" of the .meta.json ("zh" for Chinese releases)
 
     @property
     def doc_id(self) -> str:
@@ -190,12 +191,14 @@ def load_gold(path: Path, text: str) -> tuple[GoldFact, ...]:
         )
 
 
-def _published(meta_path: Path) -> date | None:
+def _meta(meta_path: Path) -> tuple[date | None, str]:
+    """(published date, language) of a .meta.json; (None, "en") when there is none."""
     if not meta_path.exists():
-        return None
+        return None, "en"
     try:
-        raw = json.loads(meta_path.read_text(encoding="utf-8")).get("published")
-        return date.fromisoformat(raw) if raw else None
+        meta = json.loads(meta_path.read_text(encoding="utf-8"))
+        raw = meta.get("published")
+        return (date.fromisoformat(raw) if raw else None), str(meta.get("language") or "en")
     except (json.JSONDecodeError, ValueError) as exc:
         problem = f"expected JSON with an ISO 'published' date: {exc}"
         raise SourceError(str(meta_path), problem) from exc
@@ -214,13 +217,15 @@ def load_corpus(corpus_dir: Path | str) -> list[GoldDocument]:
         if not gold_path.exists():
             continue
         text = path.read_text(encoding="utf-8")
+        published, language = _meta(path.with_name(f"{path.stem}.meta.json"))
         docs.append(
             GoldDocument(
                 name=path.name,
                 path=path,
                 text=text,
-                published=_published(path.with_name(f"{path.stem}.meta.json")),
+                published=published,
                 gold=load_gold(gold_path, text),
+                language=language,
             )
         )
     return docs
@@ -476,9 +481,10 @@ def score(docs: Sequence[GoldDocument], extracted: pl.DataFrame) -> Report:
     )
 
 
-def evaluate(corpus_dir: Path | str, extractor: Extractor | None = None) -> Report:
-    """Run the extractor over every gold document of ``corpus_dir`` and score it."""
-    docs = load_corpus(corpus_dir)
+def extract_corpus(
+    docs: Sequence[GoldDocument], extractor: Extractor | None = None
+) -> pl.DataFrame:
+    """The facts the extractor finds in ``docs``, with a ``doc`` column (the document name)."""
     extract = extractor or _default_extractor()
     frames = [
         extract(d.text, doc_id=d.doc_id, source=d.name, published=d.published).with_columns(
@@ -486,9 +492,35 @@ def evaluate(corpus_dir: Path | str, extractor: Extractor | None = None) -> Repo
         )
         for d in docs
     ]
-    if not frames:
+    return pl.concat(frames, how="vertical_relaxed")
+
+
+def evaluate(corpus_dir: Path | str, extractor: Extractor | None = None) -> Report:
+    """Run the extractor over every gold document of ``corpus_dir`` and score it."""
+    docs = load_corpus(corpus_dir)
+    if not docs:
         raise SourceError(str(corpus_dir), "no document with a .gold.csv beside it")
-    return score(docs, pl.concat(frames, how="vertical_relaxed"))
+    return score(docs, extract_corpus(docs, extractor))
+
+
+def score_by_language(docs: Sequence[GoldDocument], extracted: pl.DataFrame) -> dict[str, Report]:
+    """One report per language of ``docs`` (their .meta.json "language"), sorted by language."""
+    reports = {}
+    for language in sorted({d.language for d in docs}):
+        part = [d for d in docs if d.language == language]
+        names = [d.name for d in part]
+        reports[language] = score(part, extracted.filter(pl.col("doc").is_in(names)))
+    return reports
+
+
+def format_languages(reports: dict[str, Report]) -> str:
+    """One line of scores per language."""
+    return "\n".join(
+        f"language {language}: documents {r.documents}  gold {r.gold}  matched {r.matched}  "
+        f"precision {r.precision:.3f}  recall {r.recall:.3f}  F1 {r.f1:.3f}  "
+        + "  ".join(f"{a} {r.accuracy(a):.3f}" for a in ATTRIBUTES)
+        for language, r in reports.items()
+    )
 
 
 def _fmt_value(value: float | None, unit: str | None) -> str:
@@ -580,15 +612,27 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=200, help="list at most this many of each")
     args = parser.parse_args(argv)
     try:
-        report = evaluate(args.corpus_dir)
+        docs = load_corpus(args.corpus_dir)
+        if not docs:
+            raise SourceError(str(args.corpus_dir), "no document with a .gold.csv beside it")
     except SourceError as exc:
         print(f"gzetl eval: {exc}", file=sys.stderr)
         return 2
+    extracted = extract_corpus(docs)
+    report = score(docs, extracted)
     print(format_report(report, limit=args.limit))
     targets = Targets(
         args.min_f1, args.min_bound, args.min_period, args.min_change, args.min_subject
     )
     missed = report.missed_targets(targets)
+    languages = score_by_language(docs, extracted)
+    if len(languages) > 1:  # the targets hold for each language on its own too
+        print(format_languages(languages))
+        missed += [
+            f"({language}) {line}"
+            for language, r in languages.items()
+            for line in r.missed_targets(targets)
+        ]
     for line in missed:
         print(f"TARGET MISSED: {line}")
     if not missed:

@@ -14,6 +14,8 @@ from types import ModuleType
 
 import pytest
 
+from gzetl.native import source_of
+
 MODULES = [
     "gzetl.extraction.gate",
     "gzetl.extraction.numbers",
@@ -26,6 +28,12 @@ MODULES = [
     "gzetl.extraction.metrics",
     "gzetl.extraction.names",
     "gzetl.extraction.lexicon",
+    "gzetl.extraction.zh",
+    "gzetl.extraction.zh.lexicon",
+    "gzetl.extraction.zh.quantities",
+    "gzetl.extraction.zh.sentences",
+    "gzetl.extraction.zh.names",
+    "gzetl.extraction.zh.periods",
     "gzetl.units",
     "gzetl.periods",
 ]
@@ -35,7 +43,7 @@ def source_module(name: str) -> ModuleType:
     """The module ``name`` loaded from its ``.py`` file, under its own name plus ``_source``."""
     spec = importlib.util.find_spec(name)
     assert spec is not None and spec.origin is not None
-    path = Path(spec.origin).parent / f"{name.rsplit('.', 1)[-1]}.py"
+    path = source_of(Path(spec.origin))  # quantities.py, or __init__.py of a package
     source_spec = importlib.util.spec_from_file_location(f"{name}_source", path)
     assert source_spec is not None and source_spec.loader is not None
     module = importlib.util.module_from_spec(source_spec)

@@ -12,6 +12,11 @@ from gzetl.extraction.context import Context
 from gzetl.extraction.links import Draft, link
 from gzetl.extraction.quantities import scan
 from gzetl.extraction.sentences import SentenceIndex
+from gzetl.extraction.zh import is_chinese, settle_previous
+from gzetl.extraction.zh import names as zh_names
+from gzetl.extraction.zh import periods as zh_periods
+from gzetl.extraction.zh import quantities as zh_quantities
+from gzetl.extraction.zh.sentences import sentence_index
 
 COLUMNS = (
     "fact_id",
@@ -109,6 +114,8 @@ def document_rows(
     text: str, doc_id: str, source: str, published: date | None
 ) -> list[tuple[Any, ...]]:
     """The fact rows of one document in text order, each a tuple in the order of ``COLUMNS``."""
+    if is_chinese(text):
+        return _chinese_rows(text, doc_id, source, published)
     mentions = scan(text)
     if not mentions:
         return []
@@ -117,5 +124,23 @@ def document_rows(
     mentions = [m for m in mentions if not context.overlaps_period(m.start, m.end)]
     drafts = link(text, mentions, index)
     context.resolve(drafts)
+    statement_ids: dict[int, str] = {}
+    return [_row(text, d, doc_id, source, statement_ids) for d in drafts]
+
+
+def _chinese_rows(
+    text: str, doc_id: str, source: str, published: date | None
+) -> list[tuple[Any, ...]]:
+    """``document_rows`` of a Chinese text: its own mentions, sentences, names and periods."""
+    mentions = zh_quantities.scan(text)
+    if not mentions:
+        return []
+    index = sentence_index(text)
+    found = (zh_names.find_names(text), zh_periods.find_periods(text, published))
+    context = Context(text, index, published, found)
+    mentions = [m for m in mentions if not context.overlaps_period(m.start, m.end)]
+    drafts = link(text, mentions, index, zh=True)
+    context.resolve(drafts)
+    settle_previous(drafts)
     statement_ids: dict[int, str] = {}
     return [_row(text, d, doc_id, source, statement_ids) for d in drafts]

@@ -17,11 +17,12 @@ from functools import cache
 from gzetl.catalogue import subjects
 from gzetl.extraction.lexicon import growth_words, implied_unit
 from gzetl.extraction.links import Draft
-from gzetl.extraction.metrics import MetricIndex, find_aliases, hints, money_metrics
-from gzetl.extraction.names import find_names
+from gzetl.extraction.metrics import MetricIndex, find_aliases, fits, hints, money_metrics
+from gzetl.extraction.names import Names, find_names
 from gzetl.extraction.numbers import alternation
 from gzetl.extraction.sentences import Sentence, SentenceIndex
 from gzetl.extraction.subjects import AGENCY_UNITS, SubjectIndex, find_subjects
+from gzetl.extraction.zh.lexicon import zh_words
 from gzetl.periods import Period, consecutive_years, default_basis, find_periods
 
 EACH_YEAR = "each year"
@@ -34,6 +35,8 @@ _BASE_YEAR_RE = re.compile(
 _SAME_PERIOD_RE = re.compile(
     r"same\s+(?:month|period|quarter)\s+(?:of\s+)?(?:last|the\s+previous)\s+year"
 )
+_ZH_ITEM_SPLIT_RE = re.compile(r"[、，,]|和|及|与")
+_ZH_RESPECTIVELY = "分别"
 _NAMED_KINDS = ("month", "quarter")  # "in the month" refers back to the latest month named
 INHERITED_KINDS = frozenset({"year", "quarter", "half", "ytd", "month", "months", "years"})
 PeriodValue = tuple[date | None, date | None, str | None, str | None]
@@ -42,14 +45,23 @@ PeriodValue = tuple[date | None, date | None, str | None, str | None]
 class Context:
     """The names and periods of one document, and the state carried from sentence to sentence."""
 
-    def __init__(self, text: str, index: SentenceIndex, published: date | None) -> None:
+    def __init__(
+        self,
+        text: str,
+        index: SentenceIndex,
+        published: date | None,
+        found: tuple[Names, list[Period]] | None = None,
+    ) -> None:
+        """``found``: the names and periods of a text in another language (``zh``), read by
+        that language's patterns; None: read them as English."""
         self.text = text
         self.index = index
-        names = find_names(text)
+        self.zh = found is not None
+        names, periods = found or (find_names(text), find_periods(text, published))
         self.subjects = SubjectIndex(names.subjects)
         self.partners = SubjectIndex(names.partners)
         self.aliases = MetricIndex(names.aliases)
-        self.periods = find_periods(text, published)
+        self.periods = periods
         self._period_pos = [p.pos for p in self.periods]
         self._period_ends = [p.end_pos for p in self.periods]
         self.main: PeriodValue | None = None
@@ -123,6 +135,13 @@ class Context:
         start = m.head_start if draft.role == "change" else m.start
         in_sentence = self.periods_between(s.start, s.end)
         chosen = _nearest_period(in_sentence, start, m.end)
+        if self.zh:
+            if chosen is not None and chosen.pos >= draft.clause[1]:
+                chosen = None  # "，连续5年位居前列" after the figure's clause dates a rank
+            if chosen is None and self._cumulative(draft.clause[0], m.start):
+                span = self._span_of(paragraph_start, s.start)
+                if span is not None:  # "累计监管6500万人次" in a review of a plan period
+                    return span, False
         if chosen is not None and chosen.kind == "consecutive":
             plain = [
                 p
@@ -139,6 +158,17 @@ class Context:
         if chosen is None or chosen.start is None:
             return self._inherited(s, paragraph_start), False
         return _value(chosen), False
+
+    def _cumulative(self, start: int, end: int) -> bool:
+        """zh: whether a word of ``[periods.cumulative]`` ("累计") stands in ``[start, end)``."""
+        return any(word in self.text[start:end] for word in zh_words().cumulative)
+
+    def _span_of(self, paragraph_start: int, end: int) -> PeriodValue | None:
+        """The latest multi-year period of the paragraph before ``end``, else the document's."""
+        for p in reversed(self.periods_between(paragraph_start, end)):
+            if p.kind == "years" and p.start is not None:
+                return _value(p)
+        return self.main if self.main is not None and self.main[3] == "years" else None
 
     def _latest_named(self, phrase: Period) -> PeriodValue | None:
         """ "in the month", "the quarter's": the latest month (quarter) that opens a sentence
@@ -160,7 +190,11 @@ class Context:
         """The metric of a draft: nearest fitting alias, refined, else a default for the unit."""
         m, s = draft.mention, draft.sentence
         span = (m.head_start if draft.role == "change" else m.start, m.end)
-        own = self.aliases.between(draft.clause[0], m.start) if draft.role == "share" else []
+        # zh names the whole between 占 and the share ("占全市进出口总值的59.4%"): the part
+        # is named before the head
+        own = []
+        if draft.role == "share":
+            own = self.aliases.between(draft.clause[0], m.head_start if self.zh else m.start)
         if own:  # "foreign trade containers accounting for 50%"
             draft.product = self._product(own[-1].start)
             return own[-1].metric
@@ -260,7 +294,11 @@ class Context:
 
     def _share(self, draft: Draft, part: Draft | None) -> None:
         """The whole a share is of ("of total exports"), and the goods of the part before it."""
-        whole = self.aliases.after(draft.mention.end, draft.clause[1])
+        m = draft.mention
+        if self.zh:  # "占全市进出口总值的59.4%": the whole between 占 and the share
+            whole = self.aliases.last_in(m.head_start, m.start) if m.head == "share" else None
+        else:
+            whole = self.aliases.after(m.end, draft.clause[1])
         draft.share_of = whole.metric if whole else draft.metric
         if draft.product is None and part is not None and part.sentence is draft.sentence:
             draft.product = part.product  # "X products grew 8.7%, accounting for 60.1%"
@@ -311,7 +349,12 @@ class Context:
             self.main = period
         if period is not None:
             draft.period = period
-            if dated and period[3] in INHERITED_KINDS and period[3] != "years":  # not a plan
+            if (
+                dated
+                and period[3] in INHERITED_KINDS
+                and period[3] != "years"  # not a plan
+                and not (self.zh and (period[2] or "").endswith(zh_words().alone))  # 11月当月
+            ):
                 self.running = period
         if each_year:
             draft.notes.append(EACH_YEAR)
@@ -326,6 +369,9 @@ class Context:
     def _respectively(self, items: list[Draft]) -> None:
         """Give each item of a "respectively" list the subject, partner or metric of its entry."""
         first = items[0]
+        if self.zh:
+            self._respectively_zh(items)
+            return
         head = self.text[first.sentence.start : first.mention.head_start]
         entries = [e for e in _ITEM_SPLIT_RE.split(head.strip()) if e][-len(items) :]
         if len(entries) != len(items):
@@ -337,6 +383,47 @@ class Context:
             return
         aliases = [find_aliases(e) for e in entries]
         if all(aliases) and len({a[-1].metric for a in aliases}) == len(items):
+            for d, a in zip(items, aliases, strict=True):
+                d.metric = a[-1].metric
+
+    def _respectively_zh(self, items: list[Draft]) -> None:
+        """ "对东盟、欧盟和美国分别进出口...": the entries before 分别, split at 、，和及与. Each
+        kind of name (period, subject, partner, metric) found in exactly as many entries as
+        there are items goes to the items in order ("2025年一季度、二季度，广州市分别...")."""
+        first = items[0]
+        stop = self.text.rfind(_ZH_RESPECTIVELY, first.sentence.start, first.mention.start)
+        if stop < 0:
+            return
+        edges = [first.sentence.start]
+        for m in _ZH_ITEM_SPLIT_RE.finditer(self.text, first.sentence.start, stop):
+            edges += [m.start(), m.end()]
+        edges.append(stop)
+        spans = [(a, b) for a, b in zip(edges[::2], edges[1::2], strict=True) if b > a]
+        count = len(items)
+        periods = [[p for p in self.periods_between(*s) if p.start is not None] for s in spans]
+        periods = [found for found in periods if found]
+        if len(periods) == count:
+            for d, found in zip(items, periods, strict=True):
+                d.period = _value(found[-1])
+        named = [n for n in (self.subjects.between(*s) for s in spans) if n]
+        if len(named) == count:
+            for d, n in zip(items, named, strict=True):
+                d.subject = n[-1].name
+            return
+        partners = [n for n in (self.partners.between(*s) for s in spans) if n]
+        if len(partners) == count:
+            for d, n in zip(items, partners, strict=True):
+                d.partner = n[-1].name
+            return
+        unit, role = first.mention.unit, first.role  # the items of a list share both
+        aliases = [
+            found
+            for found in (
+                [a for a in self.aliases.between(*s) if fits(a.metric, unit, role)] for s in spans
+            )
+            if found
+        ]
+        if len(aliases) == count and len({a[-1].metric for a in aliases}) == count:
             for d, a in zip(items, aliases, strict=True):
                 d.metric = a[-1].metric
 

@@ -21,8 +21,9 @@ from gzetl.extraction.gate import document_hits
 from gzetl.extraction.growth import Change, change_of, role_of
 from gzetl.extraction.lexicon import forecast_words
 from gzetl.extraction.numbers import alternation, lowered
-from gzetl.extraction.quantities import Mention
+from gzetl.extraction.quantities import THRESHOLD, Mention
 from gzetl.extraction.sentences import Sentence, SentenceIndex
+from gzetl.extraction.zh import forecast_starts, list_gap_re
 from gzetl.units import currencies
 
 _CONVERSION_RE = re.compile(
@@ -37,6 +38,13 @@ _CHANGE_THEN_LEVEL_RE = re.compile(
 )
 _RESPECTIVELY_RE = re.compile(r",?\s*respectively", re.IGNORECASE)
 _LIST_GAP_RE = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)\s*", re.IGNORECASE)
+# Chinese (zh): the list gap is zh.list_gap_re(); "分别" stands before the list;
+# "（约合1700亿美元）", "，折合1700亿美元" is a conversion.
+_ZH_RESPECTIVELY_RE = re.compile("分别")
+_ZH_CHANGE_THEN_LEVEL_RE = re.compile(
+    r"[，,]?\s*(?:达到了?|达|增至|升至|至|到)\s*"
+)  # "增长超一成，达到"
+_ZH_CONVERSION_RE = re.compile(r"\s*[（(，,]\s*(?:折合|合计|合)?\s*")
 _SHARE_OF_RE = re.compile(r"(?<![\w-])(?:share|proportion)\s+of(?![\w-])", re.IGNORECASE)
 LEVEL_ROLES = frozenset({"level", "rate", "share"})
 LIST_ROLES = frozenset({"level", "change", "share", "rate"})
@@ -106,10 +114,15 @@ def _is_forecast(low: str, forecasts: list[int], m: Mention, clause_start: int) 
     return _forecast_after_re().match(low, m.end) is not None
 
 
-def _drafts(text: str, mentions: list[Mention], index: SentenceIndex) -> list[Draft]:
+def _drafts(
+    text: str, mentions: list[Mention], index: SentenceIndex, gap: re.Pattern[str]
+) -> list[Draft]:
     drafts: list[Draft] = []
     low = lowered(text)
-    forecasts = [start for start, _, _ in document_hits(low).phrases["forecast"]]
+    if gap is list_gap_re():
+        forecasts = forecast_starts(text)
+    else:
+        forecasts = [start for start, _, _ in document_hits(low).phrases["forecast"]]
     for m in mentions:
         sentence = index.sentences[index.at(m.start)]
         clause = index.clause(sentence, m.start, m.end)
@@ -121,9 +134,9 @@ def _drafts(text: str, mentions: list[Mention], index: SentenceIndex) -> list[Dr
         draft = Draft(m, sentence, clause, role)
         if role == "change":
             draft.change = change_of(m, text, clause[0])
-        elif role == "rate" and drafts and _continues(text, drafts[-1], m, "share"):
+        elif role == "rate" and drafts and _continues(text, drafts[-1], m, "share", gap):
             draft.role = "share"
-        elif role == "rate" and drafts and _continues_changes(text, drafts[-1], m):
+        elif role == "rate" and drafts and _continues_changes(text, drafts[-1], m, gap):
             previous = drafts[-1].change
             assert previous is not None and m.value is not None
             sign = -1 if previous.pct < 0 else 1
@@ -133,26 +146,26 @@ def _drafts(text: str, mentions: list[Mention], index: SentenceIndex) -> list[Dr
     return drafts
 
 
-def _continues(text: str, previous: Draft, m: Mention, role: str) -> bool:
+def _continues(text: str, previous: Draft, m: Mention, role: str, gap: re.Pattern[str]) -> bool:
     """ "accounted for 15.9%, 12.4% and 10.1%": a bare rate listed after a share is one too."""
     return (
         previous.role == role
         and m.kind == "percent"
-        and _LIST_GAP_RE.fullmatch(text, previous.mention.end, m.start) is not None
+        and gap.fullmatch(text, previous.mention.end, m.start) is not None
     )
 
 
-def _continues_changes(text: str, previous: Draft, m: Mention) -> bool:
+def _continues_changes(text: str, previous: Draft, m: Mention, gap: re.Pattern[str]) -> bool:
     """ "up 5.6%, 8.6% and 38.8%": a bare rate listed right after a change is one too."""
     return (
         previous.role == "change"
         and previous.change is not None
         and m.kind == "percent"
-        and _LIST_GAP_RE.fullmatch(text, previous.mention.end, m.start) is not None
+        and gap.fullmatch(text, previous.mention.end, m.start) is not None
     )
 
 
-def _conversions(text: str, drafts: list[Draft]) -> None:
+def _conversions(text: str, drafts: list[Draft], conversion: re.Pattern[str]) -> None:
     """ "8.3 trillion yuan (about 1.17 trillion U.S. dollars)": the second is a conversion."""
     codes = _currency_codes()
     for first, second in itertools.pairwise(drafts):
@@ -161,7 +174,7 @@ def _conversions(text: str, drafts: list[Draft]) -> None:
             and first.mention.unit in codes
             and second.mention.unit in codes
             and first.mention.unit != second.mention.unit
-            and _CONVERSION_RE.fullmatch(text, first.mention.end, second.mention.start)
+            and conversion.fullmatch(text, first.mention.end, second.mention.start)
         ):
             second.converted = True
 
@@ -171,7 +184,9 @@ def _currency_codes() -> frozenset[str]:
     return frozenset(currencies().after.values())
 
 
-def _runs(text: str, drafts: list[Draft], roles: frozenset[str]) -> list[tuple[int, int]]:
+def _runs(
+    text: str, drafts: list[Draft], roles: frozenset[str], gap: re.Pattern[str]
+) -> list[tuple[int, int]]:
     """(first, last) index of each list of drafts of one of ``roles`` followed by "respectively".
 
     A list holds drafts of one role only, so one pass finds the lists of every role.
@@ -186,21 +201,27 @@ def _runs(text: str, drafts: list[Draft], roles: frozenset[str]) -> list[tuple[i
             while (
                 end + 1 < count
                 and drafts[end + 1].role == role
-                and _LIST_GAP_RE.fullmatch(
-                    text, drafts[end].mention.end, drafts[end + 1].mention.start
-                )
+                and gap.fullmatch(text, drafts[end].mention.end, drafts[end + 1].mention.start)
             ):
                 end += 1
-            if end > start and _RESPECTIVELY_RE.match(text, drafts[end].mention.end):
+            if end > start and _respectively(text, drafts[start], drafts[end], gap):
                 runs.append((start, end))
         start = end + 1
     return runs
 
 
-def _respective_changes(text: str, drafts: list[Draft]) -> list[Draft]:
+def _respectively(text: str, first: Draft, last: Draft, gap: re.Pattern[str]) -> bool:
+    """Whether a list is followed by "respectively" (zh: preceded in its sentence by 分别)."""
+    if gap is list_gap_re():
+        found = _ZH_RESPECTIVELY_RE.search(text, first.sentence.start, first.mention.start)
+        return found is not None
+    return _RESPECTIVELY_RE.match(text, last.mention.end) is not None
+
+
+def _respective_changes(text: str, drafts: list[Draft], gap: re.Pattern[str]) -> list[Draft]:
     """ "X and Y, up 7.4% and 1.9%, respectively": each level takes its rate."""
     dropped: set[int] = set()
-    for first, last in _runs(text, drafts, CHANGE_ROLE):
+    for first, last in _runs(text, drafts, CHANGE_ROLE, gap):
         count = last - first + 1
         sentence = drafts[first].sentence.start
         levels = [
@@ -216,7 +237,9 @@ def _respective_changes(text: str, drafts: list[Draft]) -> list[Draft]:
     return [d for i, d in enumerate(drafts) if i not in dropped]
 
 
-def _attach_changes(text: str, drafts: list[Draft]) -> list[Draft]:
+def _attach_changes(
+    text: str, drafts: list[Draft], change_then_level: re.Pattern[str] = _CHANGE_THEN_LEVEL_RE
+) -> list[Draft]:
     """A change joins the level it follows in its sentence, or precedes ("grew 5% to ...")."""
     kept: list[Draft] = []
     # sentence start -> the last level kept in it (not a conversion): what a change joins
@@ -224,7 +247,11 @@ def _attach_changes(text: str, drafts: list[Draft]) -> list[Draft]:
     for i, draft in enumerate(drafts):
         if draft.role != "change":
             kept.append(draft)
-            if draft.role in LEVEL_ROLES and not draft.converted:
+            if (
+                draft.role in LEVEL_ROLES
+                and not draft.converted
+                and draft.mention.head != THRESHOLD
+            ):
                 levels[draft.sentence.start] = draft
             continue
         nxt = drafts[i + 1] if i + 1 < len(drafts) else None
@@ -237,7 +264,7 @@ def _attach_changes(text: str, drafts: list[Draft]) -> list[Draft]:
             and (nxt.role == "level" or (draft.mention.kind == "pp" and nxt.role == "share"))
             and nxt.change is None
             and nxt.sentence.start == draft.sentence.start
-            and _CHANGE_THEN_LEVEL_RE.fullmatch(text, gap_from, nxt.mention.start) is not None
+            and change_then_level.fullmatch(text, gap_from, nxt.mention.start) is not None
         ):
             nxt.change = draft.change
             continue
@@ -267,28 +294,34 @@ def _previous_share(kept: list[Draft], draft: Draft) -> Draft | None:
     return None
 
 
-def _statements(text: str, drafts: list[Draft]) -> None:
+def _statements(text: str, drafts: list[Draft], gap: re.Pattern[str]) -> None:
     """Number the statements: conversions join their amount, "respectively" lists join up."""
     groups: dict[int, int] = {}
     for i, draft in enumerate(drafts):
         draft.statement = drafts[i - 1].statement if draft.converted and i else i
         if draft.group != -1:
             draft.statement = groups.setdefault(draft.group, draft.statement)
-    for first, last in _runs(text, drafts, LIST_ROLES):
+    for first, last in _runs(text, drafts, LIST_ROLES, gap):
         items = drafts[first : last + 1]
         for d in items:
             d.statement = drafts[first].statement
         drafts[first].items = items
 
 
-def link(text: str, mentions: list[Mention], index: SentenceIndex) -> list[Draft]:
-    """Mentions -> drafts with changes attached and statements numbered."""
-    drafts = _drafts(text, mentions, index)
-    _conversions(text, drafts)
-    drafts = _respective_changes(text, drafts)
-    drafts = _attach_changes(text, drafts)
+def link(
+    text: str, mentions: list[Mention], index: SentenceIndex, *, zh: bool = False
+) -> list[Draft]:
+    """Mentions -> drafts with changes attached and statements numbered; ``zh``: the
+    mentions are of a Chinese text (lists, "respectively" and conversions read as Chinese)."""
+    gap = list_gap_re() if zh else _LIST_GAP_RE
+    drafts = _drafts(text, mentions, index, gap)
+    _conversions(text, drafts, _ZH_CONVERSION_RE if zh else _CONVERSION_RE)
+    drafts = _respective_changes(text, drafts, gap)
+    drafts = _attach_changes(
+        text, drafts, _ZH_CHANGE_THEN_LEVEL_RE if zh else _CHANGE_THEN_LEVEL_RE
+    )
     for d in drafts:
         if d.converted:
             d.change = None
-    _statements(text, drafts)
+    _statements(text, drafts, gap)
     return drafts

@@ -42,6 +42,7 @@ _YEAR = r"(?:19|20)\d{2}(?!\d)"
 _HEAD_WINDOW = 80
 _DOUBLE_SPACE_RE = re.compile(r"\s\s")
 PERCENT = "percent"
+THRESHOLD = "threshold"  # the head of a level that restates a mark passed (zh "突破...关口")
 
 
 @dataclass(slots=True, init=False)

@@ -54,7 +54,8 @@ class Sentence:
         self.heading = heading
 
 
-def _is_heading(line: str) -> bool:
+def is_heading(line: str) -> bool:
+    """Whether a line is a heading: short, with no closing punctuation."""
     stripped = line.strip()
     return 0 < len(stripped) <= _HEADING_MAX and not stripped.endswith(_CLOSERS)
 
@@ -65,7 +66,7 @@ def split_sentences(text: str) -> list[Sentence]:
     section = 0
     for paragraph, line in enumerate(_LINE_RE.finditer(text)):
         line_start, line_end = line.span()
-        heading = _is_heading(line.group())
+        heading = is_heading(line.group())
         if heading:
             section += 1
         start = line_start
@@ -81,9 +82,15 @@ def split_sentences(text: str) -> list[Sentence]:
 class SentenceIndex:
     """Finds the sentence and the clause around a character offset."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(
+        self,
+        text: str,
+        sentences: list[Sentence] | None = None,
+        clause_re: re.Pattern[str] = _CLAUSE_RE,
+    ) -> None:
         self.text = text
-        self.sentences = split_sentences(text)
+        self.sentences = split_sentences(text) if sentences is None else sentences
+        self._clause_re = clause_re  # another language's clause breaks (zh/sentences.py)
         self._starts = [s.start for s in self.sentences]
         # The clause breaks of the sentences that hold a figure, found on the first question;
         # most sentences of a release state none.
@@ -107,7 +114,7 @@ class SentenceIndex:
         span = (sentence.start, sentence.end)
         breaks = self._breaks.get(span)
         if breaks is None:
-            breaks = [m.span() for m in _CLAUSE_RE.finditer(self.text, *span)]
+            breaks = [m.span() for m in self._clause_re.finditer(self.text, *span)]
             self._breaks[span] = breaks
         left, right = span
         for break_start, break_end in breaks:  # in text order

@@ -1,0 +1,110 @@
+"""Subjects, anaphora, partners and metric aliases named in a Chinese text.
+
+The ``aliases_zh`` of subjects.toml and metrics.toml and the [anaphora_zh] phrases, found in
+one Aho-Corasick pass (Chinese has no word boundaries: a phrase counts wherever it stands),
+the longest at a position winning ("进出口" over its "出口", "广州海关" over its "广州").
+An anaphor ("该市", "本关区") names the last subject of its kind. A subject is weak (named in
+passing) after "据" (a source), "从", "自", "对", inside a share's whole ("占全市") or as
+part of an organization's name ("广州港集团", [organizations] of zh.toml); an agency is also
+weak when it only reports the figures ("广州海关发布", "广州海关统计").
+
+>>> names = find_names("据广州海关统计，广州市对东盟出口增长，该市进口下降")
+>>> [(n.name, n.weak) for n in names.subjects]
+[('Guangzhou Customs', True), ('Guangzhou City', False), ('Guangzhou City', False)]
+>>> [p.name for p in names.partners], [a.metric for a in names.aliases]
+(['ASEAN'], ['export_value', 'import_value'])
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+import ahocorasick
+
+from gzetl.catalogue import anaphora_zh, metrics, partners, subjects
+from gzetl.extraction.gate import Hit, leftmost_longest
+from gzetl.extraction.metrics import Alias
+from gzetl.extraction.names import Names
+from gzetl.extraction.numbers import lowered
+from gzetl.extraction.subjects import AGENCY_KINDS, Named
+from gzetl.extraction.zh.lexicon import zh_words
+
+# 据: the source of the figures; 占: the whole of a share; 拉动: the whole a part pulled up
+# ("拉动关区外贸增长5.3个百分点"). Not 在: "广州海关在白云机场口岸查验" happens at the port.
+_WEAK_BEFORE = ("据", "从", "自", "对", "赴", "至", "往", "占", "拉动", "带动")
+_REPORTER_AFTER_RE = re.compile(r"(?:统计|发布|消息|公布|通报|介绍|表示|数据显示|新闻发布会)")
+_ANAPHOR_FALLBACK = {"port": "airport", "customs_district": "customs", "city": "district"}
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    subject: tuple[str, str] | None  # (canonical name or "" for an anaphor, kind)
+    partner: str | None
+    metric: str | None
+
+
+@cache
+def _entries() -> dict[str, _Entry]:
+    subject_of: dict[str, tuple[str, str]] = {p: ("", k) for p, k in anaphora_zh().items()}
+    for s in subjects().values():
+        for alias in s.aliases_zh:
+            subject_of[alias.lower()] = (s.name, s.kind)
+    partner_of = {a.lower(): p.name for p in partners().values() for a in p.aliases_zh}
+    metric_of: dict[str, str] = {}
+    for m in metrics().values():
+        for alias in m.aliases_zh:
+            metric_of.setdefault(alias.lower(), m.key)
+    return {
+        phrase: _Entry(subject_of.get(phrase), partner_of.get(phrase), metric_of.get(phrase))
+        for phrase in subject_of.keys() | partner_of.keys() | metric_of.keys()
+    }
+
+
+@cache
+def _automaton() -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    for phrase in _entries():
+        automaton.add_word(phrase, phrase)
+    automaton.make_automaton()
+    return automaton
+
+
+def _hits(low: str) -> list[Hit]:
+    """Every phrase in ``low``, sorted by start, shortest first (as ``leftmost_longest`` wants)."""
+    hits = [(last - len(phrase) + 1, last + 1, phrase) for last, phrase in _automaton().iter(low)]
+    hits.sort(key=lambda h: (h[0], h[1]))
+    return hits
+
+
+def _weak(low: str, start: int, end: int, kind: str) -> bool:
+    if low.endswith(_WEAK_BEFORE, 0, start) or low.startswith(zh_words().organizations, end):
+        return True  # "广州港集团", "广州边检站": an organization's name
+    return kind in AGENCY_KINDS and _REPORTER_AFTER_RE.match(low, end) is not None
+
+
+def find_names(text: str) -> Names:
+    """Subjects (anaphora resolved), partners and metric aliases named in a Chinese ``text``."""
+    low = lowered(text)
+    entries = _entries()
+    named: list[Named] = []
+    partner_list: list[Named] = []
+    aliases: list[Alias] = []
+    last_of_kind: dict[str, str] = {}
+    for start, end, phrase in leftmost_longest(_hits(low), low):
+        entry = entries[phrase]
+        if entry.subject is not None:
+            name, kind = entry.subject
+            if not name:  # an anaphor
+                name = last_of_kind.get(kind, "") or last_of_kind.get(
+                    _ANAPHOR_FALLBACK.get(kind, ""), ""
+                )
+            if name:
+                last_of_kind[kind] = name
+                named.append(Named(start, end, name, kind, _weak(low, start, end, kind)))
+        if entry.partner is not None:
+            partner_list.append(Named(start, end, entry.partner, "partner"))
+        if entry.metric is not None:
+            aliases.append(Alias(start, end, entry.metric))
+    return Names(named, partner_list, aliases)

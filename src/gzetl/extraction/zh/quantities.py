@@ -1,0 +1,395 @@
+"""Chinese quantities: qualifier + number + 多/余 + scale + unit -> ``Mention``.
+
+The same ``Mention`` as the English scan (``gzetl.extraction.quantities``), so that linking,
+context and rows are shared. Chinese writes no blanks: one regex finds every number with
+what follows it (range, 多, scale word, unit, 以上/左右), and the words just before it are
+read from right to left, each step anchored at the number: qualifier ("超过"), connective
+("了", "达"), growth word ("增长") and basis ("同比", "比2020年"), or a ratio ("是2020年的"),
+or a share ("占全市进出口总值的", "占比").
+
+>>> [(m.text, m.value, m.unit, m.bound) for m in scan("进出口总值超1.2万亿元。")]
+[('超1.2万亿元', Decimal('1.2E+12'), 'CNY', 'gt')]
+>>> [(m.text, m.kind, m.direction, m.basis) for m in scan("同比下降3.1%")]
+[('3.1%', 'percent', -1, 'yoy')]
+>>> [(m.text, float(m.value), m.unit, m.bound) for m in scan("集装箱吞吐量2800多万标箱")]
+[('2800多万标箱', 28000000.0, 'TEU', 'gt')]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache
+
+from gzetl.extraction.numbers import alternation, lowered
+from gzetl.extraction.quantities import PERCENT, THRESHOLD, Mention
+from gzetl.extraction.zh.lexicon import zh_words
+
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_SEPARATORS = r"至|到|-|—|–|~|～"
+_MORE = r"多|余"
+_YEAR = r"(?:19|20)\d{2}"
+_HEAD_WINDOW = 40  # the words before a number that may qualify it, within its clause
+_BREAK_RE = re.compile(r"[，,。；;：:、！？!?\n（）()]")
+_SENTENCE_END_RE = re.compile(r"[。；;！？!?\n]")
+_SENTENCE_WINDOW = 120
+_PAIR_GAP_RE = re.compile(r"[^\d，,。；;]{0,8}?(?:至|到|为)")  # "从72小时" + "压缩至" + "6小时"
+_PAIR_FROM = ("从", "由")
+
+
+@dataclass(frozen=True, slots=True)
+class ZhPatterns:
+    """The compiled patterns of the Chinese scan, built once from ``zh.toml``."""
+
+    candidate: re.Pattern[str]
+    qual: re.Pattern[str]
+    connective: re.Pattern[str]
+    direction: re.Pattern[str]
+    basis: re.Pattern[str]
+    base_before: re.Pattern[str]
+    ratio: re.Pattern[str]
+    share: re.Pattern[str]
+    negatives: re.Pattern[str]
+    ordinal: re.Pattern[str]
+
+
+def numeral_class() -> tuple[str, str]:
+    """(first, rest): the character classes of a number written in Chinese numerals."""
+    zw = zh_words()
+    first = "".join(zw.numerals) + "十"
+    return f"[{re.escape(first)}]", f"[{re.escape(first + ''.join(zw.numeral_units))}]"
+
+
+@cache
+def zh_patterns() -> ZhPatterns:
+    """Build the Chinese patterns from the tables of ``zh.toml``."""
+    zw = zh_words()
+    first, rest = numeral_class()
+    num = rf"(?:{_DIGITS}|{first}{rest}*)"
+    quals = alternation(list(zw.bound_before))
+    candidate = re.compile(
+        rf"""(?:
+        (?P<frac>(?P<den>{first}{rest}*)分之(?P<nom>{first}{rest}*))   # 三分之一
+      | (?<![\d.])(?P<slash>(?P<snom>\d{{1,2}})/(?P<sden>\d{{1,2}}))(?![\d.])  # 1/3
+      | (?P<half>{alternation(list(zw.half))})                          # 过半, 近一半
+      | (?P<mult>{alternation(list(zw.multiple))})                      # 翻一番
+      | (?<![a-z0-9_.])(?P<n1>{num})                                    # 1.2, 2,800, 两
+        (?:(?P<sep>{_SEPARATORS})(?P<n2>{num}))?                        # 3至5
+        (?P<more1>{_MORE})?                                             # 2800多
+        (?P<scale>{alternation(list(zw.scales))})?                      # 万亿
+        (?P<more2>{_MORE})?                                             # 50余
+        (?:(?P<pp>个百分点)|(?P<times>倍)                                # 1.7个百分点, 1.7倍
+          | (?P<cur>{alternation(list(zw.currency))})                   # 元, 美元
+          | (?P<unit>{alternation(list(zw.units))}))?                   # 标箱, 吨, %
+        )(?P<after>{alternation(list(zw.bound_after))})?                # 以上, 左右
+        """,
+        re.VERBOSE,
+    )
+    basis = alternation(list(zw.basis))
+    comparison = alternation(list(zw.comparison))
+    relative = alternation(list(zw.relative))
+    adverbs = alternation(list(zw.adverbs))
+    return ZhPatterns(
+        candidate,
+        re.compile(rf"(?P<qual>{quals})?(?P<cur>{alternation(list(zw.currency_before))})?\Z"),
+        re.compile(rf"(?:{alternation(list(zw.connectives))})\Z"),
+        re.compile(rf"(?P<direction>{alternation(list(zw.direction))})\Z"),
+        re.compile(
+            rf"""(?:{adverbs})*
+            (?:(?P<basis>{basis})
+              | (?:{comparison})(?:(?P<base_year>{_YEAR})年|(?P<relative>{relative}))
+                (?:同期)?(?:相比)?
+            )?(?:{adverbs})*\Z""",
+            re.VERBOSE,
+        ),
+        re.compile(  # "与2019年相比，" earlier in the sentence
+            rf"(?:与|同|和)(?:(?P<base_year>{_YEAR})年|{relative})(?:同期)?相比[，,]"
+        ),
+        re.compile(
+            rf"(?:{alternation(list(zw.ratio))})(?:(?P<ratio_year>{_YEAR})年|{relative})"
+            r"(?:同期)?的\Z"
+        ),
+        re.compile(
+            rf"""(?P<qual>{quals})?(?P<zhan>{alternation(list(zw.share_zhan))})[^\d%％]{{0,30}}?\Z
+            | (?P<noun>{alternation(list(zw.share_nouns))})\Z""",
+            re.VERBOSE,
+        ),
+        re.compile(alternation(list(zw.negatives))),
+        re.compile(rf"(?:{alternation(list(zw.ordinals))})\Z"),
+    )
+
+
+def parse_zh_number(written: str) -> Decimal | None:
+    """A number in digits or Chinese numerals -> its value; None if it is neither.
+
+    >>> [str(parse_zh_number(w)) for w in ["2,800", "1.2", "二十五", "两千", "十", "三百零五"]]
+    ['2800', '1.2', '25', '2000', '10', '305']
+    """
+    if written[:1].isascii():
+        try:
+            return Decimal(written.replace(",", ""))
+        except ArithmeticError:
+            return None
+    zw = zh_words()
+    if not all(c in zw.numerals or c in zw.numeral_units for c in written):
+        return None
+    if not any(c in zw.numeral_units for c in written):  # 二〇二五: digit by digit
+        return Decimal("".join(str(zw.numerals[c]) for c in written))
+    total = current = 0
+    for c in written:
+        if c in zw.numerals:
+            current = zw.numerals[c]
+        else:
+            total += (current or 1) * zw.numeral_units[c]
+            current = 0
+    return Decimal(total + current)
+
+
+@dataclass(slots=True)
+class _Head:
+    """What the words before a number say about it."""
+
+    start: int  # where the quantity phrase starts (qualifier, currency)
+    head_start: int  # where the head words start (growth word, basis, share)
+    bound: str | None = None
+    currency: str | None = None
+    kind: str = ""  # direction, share or ""
+    direction: int = 0
+    basis: str | None = None
+    base_year: str | None = None
+    ratio: bool = False
+
+
+def _floor(low: str, start: int) -> int:
+    """Where the clause of the number at ``start`` begins, at most ``_HEAD_WINDOW`` back."""
+    begin = max(0, start - _HEAD_WINDOW)
+    for pos in range(start - 1, begin - 1, -1):
+        if _BREAK_RE.match(low, pos):
+            return pos + 1
+    return begin
+
+
+def _growth(low: str, head: _Head, before: str, floor: int) -> None:
+    """The basis written before a growth word that ends ``before`` ("同比", "较2020年"), or
+    at the end of the clause before ("与2020年相比，")."""
+    p, zw = zh_patterns(), zh_words()
+    basis = p.basis.search(before)
+    head.head_start = floor + len(before)
+    if basis is not None and basis.group():
+        head.head_start = floor + basis.start()
+        if basis["basis"]:
+            head.basis = zw.basis[basis["basis"]]
+        elif basis["base_year"]:
+            head.base_year = basis["base_year"]
+        elif basis["relative"]:
+            head.basis = "yoy"  # 比上年, 较去年同期
+    if head.basis is None and head.base_year is None:
+        begin = _sentence_start(low, floor)
+        earlier = list(p.base_before.finditer(low, begin, floor))
+        if earlier:
+            head.base_year = earlier[-1]["base_year"]
+            head.basis = None if head.base_year else "yoy"
+
+
+def _sentence_start(low: str, pos: int) -> int:
+    """Where the sentence holding ``pos`` starts, at most ``_SENTENCE_WINDOW`` back."""
+    begin = max(0, pos - _SENTENCE_WINDOW)
+    ends = list(_SENTENCE_END_RE.finditer(low, begin, pos))
+    return ends[-1].end() if ends else begin
+
+
+def _head(low: str, start: int) -> _Head:
+    """Read the words before the number at ``start`` from right to left."""
+    p, zw = zh_patterns(), zh_words()
+    floor = _floor(low, start)
+    window = low[floor:start]
+    head = _Head(start, start)
+    m = p.qual.search(window)
+    cut = len(window)
+    if m is not None and m.group():
+        cut = m.start()
+        head.start = head.head_start = floor + cut
+        if m["qual"]:
+            head.bound = zw.bound_before[m["qual"]]
+        if m["cur"]:
+            head.currency = zw.currency_before[m["cur"]]
+    before = window[:cut]
+    connective = p.connective.search(before)
+    stem = before[: connective.start()] if connective else before
+    direction = p.direction.search(stem)
+    if direction is not None:
+        _growth(low, head, stem[: direction.start()], floor)
+        head.kind, head.direction = "direction", zw.direction[direction["direction"]]
+        return head
+    ratio = p.ratio.search(stem)
+    if ratio is not None:
+        head.ratio, head.base_year = True, ratio["ratio_year"]
+        head.head_start = floor + ratio.start()
+        return head
+    share = p.share.search(stem)
+    if share is not None:  # "占全市进出口总值的", "约占"
+        head.kind = "share"
+        head.head_start = floor + share.start()
+        if share["qual"] and head.bound is None:  # the span stays the number ("三成")
+            head.bound = zw.bound_before[share["qual"]]
+        return head
+    basis = p.basis.search(stem)  # "比2020年翻了一番"
+    if basis is not None and basis.group() and (basis["basis"] or basis["base_year"]):
+        head.basis = zw.basis[basis["basis"]] if basis["basis"] else None
+        head.base_year = basis["base_year"]
+        head.head_start = floor + basis.start()
+    return head
+
+
+def _proportion(m: re.Match[str], head: _Head) -> tuple[Decimal, str | None] | None:
+    """(share in percent, bound) of "过半", "近一半", "三分之一"; None without a head or
+    qualifier ("一半" alone states no share)."""
+    zw = zh_words()
+    if m["half"]:
+        own = zw.half[m["half"]]
+        if own == "eq" and not (head.kind or head.bound):
+            return None
+        return Decimal(50), head.bound or own
+    slash = m["slash"] is not None
+    nom = Decimal(m["snom"]) if slash else parse_zh_number(m["nom"])
+    den = Decimal(m["sden"]) if slash else parse_zh_number(m["den"])
+    if not nom or not den or not (head.kind or head.bound):
+        return None
+    return (Decimal(100) * nom / den).quantize(Decimal("0.01")), head.bound
+
+
+def _unit(m: re.Match[str], head: _Head) -> tuple[str, str | None, Decimal, str | None] | None:
+    """(kind, canonical unit, factor, note) of a number's tail; None: no unit, no quantity."""
+    zw = zh_words()
+    one = Decimal(1)
+    if m["pp"]:
+        return "pp", "pp", one, None
+    if m["times"]:
+        return "times", None, one, None
+    if m["cur"]:
+        return "level", zw.currency[m["cur"]], one, None
+    if m["unit"]:
+        named = zw.units[m["unit"]]
+        return (
+            ("percent" if named.unit == PERCENT else "level"),
+            named.unit,
+            named.factor,
+            named.note,
+        )
+    if head.currency:
+        return "level", head.currency, one, None
+    return None  # 12月, 2025年, 2号
+
+
+def _multiple(text: str, m: re.Match[str], head: _Head) -> Mention:
+    """ "翻一番", "比2020年翻了一番": a change by itself."""
+    start, end = m.span()
+    return Mention(
+        head.start, end, "multiple", text[start:end], "", None, None, Decimal(1), None,
+        Decimal(1), head.bound or "eq", "direction", head.head_start, 1, head.basis,
+        head.base_year, False, None, text[head.start : end],
+        baseline=Decimal(zh_words().multiple[m["mult"]]),
+    )  # fmt: skip
+
+
+def _rate_noun_after(low: str, end: int, head: _Head) -> None:
+    """A growth word after a rate ("5.2%的增长") makes it a change."""
+    for words, sign in zh_words().after_rate.items():
+        if low.startswith(words, end):
+            head.kind, head.direction = "direction", sign
+            return
+
+
+def _unitless(low: str, m: re.Match[str]) -> bool:
+    """A number with no unit after it and no currency before it: no quantity."""
+    return bool(
+        m["n1"]
+        and not (m["pp"] or m["times"] or m["cur"] or m["unit"])
+        and not low.endswith(tuple(zh_words().currency_before), 0, m.start())
+    )
+
+
+def _mention(text: str, low: str, m: re.Match[str]) -> Mention | None:
+    """The mention of one candidate match, or None when it states no quantity."""
+    start, end = m.span()
+    if _unitless(low, m) or zh_patterns().ordinal.search(low, max(0, start - 3), start):
+        return None  # 12月, 2025年, 2号, 一般 (checked first: cheap); 第五批, 排名第一
+    head = _head(low, start)
+    if m["mult"]:
+        return _multiple(text, m, head)
+    number_high = None
+    scale = factor = Decimal(1)
+    note: str | None = None
+    unit: str | None
+    written_end = end
+    if m["half"] or m["frac"] or m["slash"]:
+        proportion = _proportion(m, head)
+        if proportion is None:
+            return None
+        number, bound = proportion
+        kind, unit, raw_unit = "percent", PERCENT, ""
+    else:
+        parsed, tail = parse_zh_number(m["n1"]), _unit(m, head)
+        if parsed is None or tail is None:
+            return None
+        number, (kind, unit, factor, note) = parsed, tail
+        written_end = m.end("n2") if m["n2"] else m.end("n1")
+        number_high = parse_zh_number(m["n2"]) if m["n2"] else None
+        scale = zh_words().scales[m["scale"]] if m["scale"] else scale
+        if kind != "percent" and head.kind == "share":
+            head.kind = ""  # 占 before a level ("占地1000平方米") is no share
+        raw_unit = text[written_end:end]
+        bound = head.bound
+        if number_high is not None:
+            bound = "range"
+        elif bound is None and (m["more1"] or m["more2"]):
+            bound = "gt"
+    if bound is None and m["after"]:
+        bound = zh_words().bound_after[m["after"]]
+    if kind == "percent" and not head.kind:  # "实现5.2%的增长": a change
+        _rate_noun_after(low, end, head)
+    if kind == "level" and low.startswith(zh_words().threshold, end):
+        head.kind = THRESHOLD  # "突破6万亿美元关口": the sentence's rate is not its own
+    return Mention(
+        head.start, end, kind, text[start:written_end], raw_unit, number, number_high, scale,
+        unit, factor, bound or "eq", head.kind, head.head_start, head.direction, head.basis,
+        head.base_year, head.ratio, note, text[head.start : end],
+    )  # fmt: skip
+
+
+def _negative_spans(low: str) -> list[tuple[int, int]]:
+    return [m.span() for m in zh_patterns().negatives.finditer(low)]
+
+
+def scan(text: str) -> list[Mention]:
+    """Every quantity, rate and multiple of a Chinese ``text``, in order, not overlapping."""
+    low = lowered(text)
+    negatives = _negative_spans(low)
+    found: list[Mention] = []
+    for m in zh_patterns().candidate.finditer(low):
+        if any(s < m.end() and m.start() < e for s, e in negatives):
+            continue
+        mention = _mention(text, low, m)
+        if mention is not None:
+            found.append(mention)
+    return _pair_before_after(low, found)
+
+
+def _pair_before_after(low: str, found: list[Mention]) -> list[Mention]:
+    """ "从72小时压缩至6小时以内": one mention, value 6 and baseline 72."""
+    result: list[Mention] = []
+    for mention in found:
+        previous = result[-1] if result else None
+        if (
+            previous is not None
+            and previous.kind == mention.kind == "level"
+            and previous.unit == mention.unit
+            and low[max(0, previous.start - 1) : previous.start] in _PAIR_FROM
+            and _PAIR_GAP_RE.fullmatch(low, previous.end, mention.start)
+        ):
+            mention.baseline = previous.value
+            result[-1] = mention
+            continue
+        result.append(mention)
+    return result

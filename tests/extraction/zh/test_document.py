@@ -1,0 +1,155 @@
+"""A Chinese release through the public API (gzetl.extraction -> assemble -> zh): the same
+facts, by the same conventions, as its English translation would give."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import polars as pl
+import pytest
+
+from gzetl.extraction import extract_document
+from gzetl.schemas.facts import Facts, polars_schema
+
+RELEASE = """前11个月广州市外贸稳中有进
+
+据广州海关统计，今年前11个月，广州市进出口总值1.2万亿元（约合1700亿美元），同比增长5.2%。其中，出口7600亿元，增长8.7%；进口4400亿元，下降1.3%。
+民营企业进出口6500亿元，增长12.1%，占全市进出口总值的54.2%，比重提高3.1个百分点。
+同期，该市对东盟、欧盟和美国分别进出口1800亿元、1500亿元和1200亿元，分别增长5.6%、8.6%和38.8%。
+11月份，广州市进出口1150亿元，环比增长3.2%。预计全年进出口将突破1.3万亿元。
+"""
+
+COLUMNS = [
+    "text",
+    "value",
+    "unit",
+    "bound",
+    "period_label",
+    "subject",
+    "metric",
+    "partner",
+    "share_of",
+    "change_pct",
+    "change_basis",
+]
+
+
+@pytest.fixture(scope="module")
+def facts() -> pl.DataFrame:
+    return extract_document(RELEASE, doc_id="zh", source="zh.txt", published=date(2025, 12, 18))
+
+
+def test_columns_and_dtypes_are_the_facts_contract(facts: pl.DataFrame) -> None:
+    assert facts.schema == polars_schema()
+    Facts.validate(facts)
+
+
+def test_every_fact_of_the_release(facts: pl.DataFrame) -> None:
+    ytd = "今年前11个月"
+    gz = "Guangzhou City"
+    ie = "import_export_value"
+    assert facts.select(COLUMNS).rows() == [
+        ("1.2万亿元", 1.2e12, "CNY", "eq", ytd, gz, ie, None, None, 5.2, "yoy"),
+        ("约合1700亿美元", 1.7e11, "USD", "approx", ytd, gz, ie, None, None, None, None),
+        ("7600亿元", 7.6e11, "CNY", "eq", ytd, gz, "export_value", None, None, 8.7, "yoy"),
+        ("4400亿元", 4.4e11, "CNY", "eq", ytd, gz, "import_value", None, None, -1.3, "yoy"),
+        ("6500亿元", 6.5e11, "CNY", "eq", ytd, "private enterprises", ie, None, None, 12.1, "yoy"),
+        ("54.2%", 54.2, "percent", "eq", ytd, "private enterprises", ie, None, ie, 3.1, "pp"),
+        ("1800亿元", 1.8e11, "CNY", "eq", ytd, gz, ie, "ASEAN", None, 5.6, "yoy"),
+        ("1500亿元", 1.5e11, "CNY", "eq", ytd, gz, ie, "European Union", None, 8.6, "yoy"),
+        ("1200亿元", 1.2e11, "CNY", "eq", ytd, gz, ie, "United States", None, 38.8, "yoy"),
+        ("1150亿元", 1.15e11, "CNY", "eq", "11月份", gz, ie, None, None, 3.2, "mom"),
+    ]
+
+
+def test_a_conversion_and_a_respectively_list_are_one_statement_each(facts: pl.DataFrame) -> None:
+    statements = facts.group_by("statement_id", maintain_order=True).agg(pl.col("text"))
+    assert [t for t in statements["text"].to_list() if len(t) > 1] == [
+        ["1.2万亿元", "约合1700亿美元"],
+        ["1800亿元", "1500亿元", "1200亿元"],
+    ]
+
+
+def test_spans_are_character_offsets_of_the_text(facts: pl.DataFrame) -> None:
+    for start, end, text in facts.select("span_start", "span_end", "text").rows():
+        assert RELEASE[start:end] == text
+
+
+def test_a_quarterly_release_reads_qoq_for_the_previous_period() -> None:
+    facts = extract_document(
+        "2025年三季度，南沙港区集装箱吞吐量510万标箱，环比增长4.3%。",
+        doc_id="q",
+        source="q",
+        published=None,
+    )
+    assert facts.select(
+        "value", "period_label", "subject", "change_pct", "change_basis"
+    ).rows() == [(5.1e6, "2025年三季度", "Nansha Port", 4.3, "qoq")]
+
+
+def test_periods_of_a_respectively_list() -> None:
+    facts = extract_document(
+        "2025年一季度、二季度，广州市分别进出口2800亿元和3100亿元。",
+        doc_id="p",
+        source="p",
+        published=None,
+    )
+    assert facts["period_label"].to_list() == ["2025年一季度", "二季度"]
+
+
+def test_a_rate_noun_after_the_rate() -> None:
+    facts = extract_document(
+        "2025年，广州市进出口实现5.2%的增长。", doc_id="g", source="g", published=None
+    )
+    assert facts.select("value", "change_pct").rows() == [(None, 5.2)]
+
+
+def test_the_rate_after_a_threshold_belongs_to_the_amount_before_it() -> None:
+    text = "2021年，我国进出口总值6.05万亿美元，首次突破6万亿美元关口，增长30%。"
+    facts = extract_document(text, doc_id="t", source="t", published=None)
+    assert facts.select("text", "bound", "change_pct").rows() == [
+        ("6.05万亿美元", "eq", 30.0),
+        ("突破6万亿美元", "gt", None),
+    ]
+
+
+def test_a_change_then_the_level_it_reached() -> None:
+    text = "一季度，深圳港集装箱吞吐量同比增长超一成，达到720万标箱。"
+    facts = extract_document(text, doc_id="c", source="c", published=date(2025, 4, 20))
+    assert facts.select("text", "value", "change_pct", "change_basis", "note").rows() == [
+        ("720万标箱", 7.2e6, 10.0, "yoy", "change gt")
+    ]
+
+
+def test_a_conversion_after_a_comma() -> None:
+    text = "1-2月，东莞市进出口1500亿元，折合210亿美元，同比下降了近两成。"
+    facts = extract_document(text, doc_id="c", source="c", published=date(2025, 3, 20))
+    assert facts.select("text", "unit", "period_label", "change_pct", "note").rows() == [
+        ("1500亿元", "CNY", "1-2月", -20.0, "change approx"),
+        ("210亿美元", "USD", "1-2月", None, None),
+    ]
+    assert facts["statement_id"].n_unique() == 1
+
+
+@pytest.mark.xfail(strict=True, reason="zh: a scale word with no number ('万亿元大关') is not read")
+def test_a_scale_word_alone_is_one_of_it() -> None:
+    facts = extract_document(
+        "2023年，我国出口“新三样”产品首次突破万亿元大关。", doc_id="s", source="s", published=None
+    )
+    assert facts.select("value", "bound").rows() == [(1e12, "gt")]
+
+
+@pytest.mark.xfail(
+    strict=True, reason="an amount of no catalogue metric (tariff savings) takes the money default"
+)
+def test_tariff_savings_have_no_metric() -> None:
+    facts = extract_document(
+        "一季度，黄埔海关为企业减让关税约3.8亿元。", doc_id="t", source="t", published=None
+    )
+    assert facts["metric"].to_list() == [None]
+
+
+def test_a_month_alone_is_an_aside_later_paragraphs_do_not_inherit() -> None:
+    text = "1—11月，全省进出口8.35万亿元。11月当月，进出口8158.2亿元。\n对香港出口1.25万亿元。"
+    facts = extract_document(text, doc_id="a", source="a", published=date(2024, 12, 20))
+    assert facts["period_label"].to_list() == ["1—11月", "11月当月", "1—11月"]
