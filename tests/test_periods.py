@@ -186,6 +186,51 @@ CASES = [
         date(2025, 12, 31),
         "years",
     ),
+    (
+        "past-months-ytd",
+        "Crude oil imports rose in the past 11 months",
+        date(2025, 12, 8),
+        "the past 11 months",
+        date(2025, 1, 1),
+        date(2025, 11, 30),
+        "ytd",
+    ),
+    (
+        "past-months-rolling",
+        "Freight rates fell over the past 12 months",
+        date(2025, 12, 8),
+        "the past 12 months",
+        date(2024, 12, 1),
+        date(2025, 11, 30),
+        "months",
+    ),
+    (
+        "year-through-month",
+        "In the year through November, exports rose",
+        date(2025, 12, 8),
+        "the year through November",
+        date(2025, 1, 1),
+        date(2025, 11, 30),
+        "ytd",
+    ),
+    (
+        "year-to-end-month",
+        "Imports for the year to end-October were flat",
+        date(2025, 12, 8),
+        "the year to end-October",
+        date(2025, 1, 1),
+        date(2025, 10, 31),
+        "ytd",
+    ),
+    (
+        "month-range-period",
+        "Trade in the January-November period grew",
+        date(2025, 12, 8),
+        "January-November",
+        date(2025, 1, 1),
+        date(2025, 11, 30),
+        "ytd",
+    ),
 ]
 
 
@@ -230,6 +275,8 @@ def test_undated_and_document_phrases() -> None:
         "narrower than in the first 10 months",
         "compared with the first quarter of 2024",
         "than the previous year",
+        "cut to 14 hours, down from 20 hours in 2024",
+        "a surplus of $97.6 billion, up from $70.1 billion in October",
     ],
 )
 def test_the_base_of_a_change_is_marked_base(text: str) -> None:

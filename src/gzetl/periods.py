@@ -142,7 +142,14 @@ def period_regexes() -> tuple[tuple[re.Pattern[str], str | None], ...]:
         (rf"q(?P<qn>[1-4])(?:\s+(?P<y4>{_YEAR}))?{end}", None),  # Q1 2025
         (rf"h(?P<hn>[12])(?:\s+(?P<y8>{_YEAR}))?{end}", None),  # H1
         (rf"(?P<year>{_YEAR}){end}", None),  # (in, by, for) 2025
-        (rf"the\s+(?:past|last|previous)\s+(?P<past>{num})\s+years{end}", None),  # the past 5 years
+        (  # the past 5 years; the past 11 months (of this year: year to date)
+            rf"the\s+(?:past|last|previous)\s+(?:(?P<past>{num})\s+years|(?P<pastm>{num})\s+months){end}",
+            None,
+        ),
+        (  # the year through November, the year to end-October: year to date
+            rf"(?:the\s+)?year\s+(?:through|to)\s+(?:end-)?(?P<ytdm>{month}){end}",
+            None,
+        ),
         # year to date, last year, at present, in the period
         (rf"(?P<phrase>{alternation(phrases['period phrase'])}){end}", "period phrase"),
     )
@@ -171,6 +178,25 @@ def _year(text: str | None, month_end: int, published: date | None) -> int | Non
     return int(text) if text else _latest_year(month_end, published)
 
 
+def _months_to(
+    past: str | None, month: str | None, phrase: Period, published: date | None
+) -> Period:
+    """ "the past 11 months": the months up to the month before publication (year to date when
+    they start in January); "the year through November": January to November."""
+    if month is not None:
+        n = period_words().months[month]
+        start, stop = _months(1, n, _latest_year(n, published))
+        return replace(phrase, start=start, end=stop)
+    n = _count(past)
+    if published is None or not 1 <= n <= 24:
+        return replace(phrase, kind="months")
+    last = published.year * 12 + published.month - 2  # months since year 0, zero-based
+    first = last - n + 1
+    start = date(first // 12, first % 12 + 1, 1)
+    stop = _months(last % 12 + 1, last % 12 + 1, last // 12)[1]
+    return replace(phrase, kind="ytd" if start.month == 1 else "months", start=start, end=stop)
+
+
 def _resolve(  # noqa: PLR0911, PLR0912
     found: tuple[re.Match[str], int] | None, text: str, published: date | None
 ) -> Period | None:
@@ -192,6 +218,10 @@ def _resolve(  # noqa: PLR0911, PLR0912
         if last is None or n <= 0:
             return Period(pos, end, label, "years", None, None)
         return Period(pos, end, label, "years", date(last - n + 1, 1, 1), date(last, 12, 31))
+    if g["pastm"] or g["ytdm"]:
+        return _months_to(
+            g["pastm"], g["ytdm"], Period(pos, end, label, "ytd", None, None), published
+        )
     if g["nmonths"] or g["nquarters"]:
         n = _count(g["nmonths"]) if g["nmonths"] else 3 * _count(g["nquarters"])
         if not 1 <= n <= 12:
@@ -294,9 +324,19 @@ def _as_base(period: Period) -> Period:
     return replace(period, kind="base")
 
 
+# "down from 20 hours in 2024", "up from $70.1 billion in October": the earlier amount's period
+_FROM_AMOUNT_RE = re.compile(
+    r"(?<![\w-])(?:up|down)\s+from\s+[$€¥]?\d[\d.,]*(?:\s*%|(?:\s+[a-z.]+){1,3})?\s+\Z"
+)
+
+
 def _is_comparison_base(low: str, pos: int) -> bool:
     """Whether the period phrase at ``pos`` is the base of a change ("than in 2024")."""
-    return _comparison_re().search(low, max(0, pos - _COMPARISON_WINDOW), pos) is not None
+    begin = max(0, pos - _COMPARISON_WINDOW)
+    return (
+        _comparison_re().search(low, begin, pos) is not None
+        or _FROM_AMOUNT_RE.search(low, begin, pos) is not None
+    )
 
 
 _CONSECUTIVE_RE = re.compile(r"consecutive\s+years(?![\w-])")  # literal first: a fast scan

@@ -235,6 +235,62 @@ LEVELS = [
         "About three in four exporters sold online.",
         [("About three in four", 75.0, None, "percent", "approx", None)],
     ),
+    (
+        "border-crossings",
+        "The land ports handled some 52.6 million border crossings this year.",
+        [("some 52.6 million border crossings", 5.26e7, None, "person", "approx", None)],
+    ),
+    (
+        "aircraft-movements",
+        "The airport recorded 38,400 aircraft movements in October.",
+        [("38,400 aircraft movements", 38400.0, None, "flight", "eq", None)],
+    ),
+    (
+        "movements-named-before",
+        "Aircraft movements totalled 38,400, up 5.2%.",
+        [
+            ("38,400", 38400.0, None, "flight", "eq", None),
+            ("5.2%", 5.2, None, "percent", "eq", None),
+        ],
+    ),
+    (
+        "routes",
+        "The port opened 12 new international container routes.",
+        [("12 new international container routes", 12.0, None, "route", "eq", None)],
+    ),
+    (
+        "barrels-per-day",
+        "Crude imports were about 12.40 million barrels per day in November.",
+        [("about 12.40 million barrels per day", 1.24e7, None, "bbl/d", "approx", None)],
+    ),
+    (
+        "bpd",
+        "Refiners bought 11.2 million bpd.",
+        [("11.2 million bpd", 1.12e7, None, "bbl/d", "eq", None)],
+    ),
+    (
+        "barrels",
+        "The tanker unloaded 2 million barrels of crude.",
+        [("2 million barrels", 2e6, None, "bbl", "eq", None)],
+    ),
+    (
+        "cubic-metres",
+        "Gas consumption was 38.2 billion cubic metres.",
+        [("38.2 billion cubic metres", 3.82e10, None, "m3", "eq", None)],
+    ),
+    (
+        "kilowatt-hours",
+        "Power use reached 925.4 billion kilowatt-hours, or 1,200 kWh a head.",
+        [
+            ("925.4 billion kilowatt-hours", 9.254e11, None, "kWh", "eq", None),
+            ("1,200 kWh", 1200.0, None, "kWh", "eq", None),
+        ],
+    ),
+    (
+        "carats",
+        "Diamond imports came to 3.1 million carats.",
+        [("3.1 million carats", 3.1e6, None, "ct", "eq", None)],
+    ),
 ]
 
 

@@ -29,12 +29,14 @@ _CONVERSION_RE = re.compile(
     r"(?:\s+in\s+(?:19|20)\d{2})?\s*(?:[(（]|,)\s*(?:equivalent\s+to|or|i\.e\.,?)?\s*",
     re.IGNORECASE,
 )
-# "grew 5% to 1.2 trillion yuan", "rose 7.8% year-on-year in December to", "doubled ..., reaching"
+# "grew 5% to 1.2 trillion yuan", "rose 7.8% year-on-year in December to", "doubled ..., reaching",
+# "were up 5.4% year on year at $3.24 trillion"
 _CHANGE_THEN_LEVEL_RE = re.compile(
     r"(?:\s+(?:compared\s+(?:to|with)|that\s+of|the\s+level\s+of)\s+(?:19|20)\d{2})?"
-    r"[^\d.;()%]{0,60}?(?<![\w-])(?:to|reaching|to\s+reach|hitting)\s+",
+    r"[^\d.;()%]{0,60}?(?<![\w-])(?:to|reaching|to\s+reach|hitting|at)\s+",
     re.IGNORECASE,
 )
+_WORD_RE = re.compile(r"[^\W\d_]{2,}")  # a word of two letters or more
 _RESPECTIVELY_RE = re.compile(r",?\s*respectively", re.IGNORECASE)
 _LIST_GAP_RE = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)\s*", re.IGNORECASE)
 _SHARE_OF_RE = re.compile(r"(?<![\w-])(?:share|proportion)\s+of(?![\w-])", re.IGNORECASE)
@@ -74,10 +76,25 @@ def _forecast_after_re() -> re.Pattern[str]:
     )
 
 
-def _is_forecast(low: str, forecasts: list[int], m: Mention, clause_start: int) -> bool:
+# A clause in the future or the infinitive before its figure ("exports will grow 5%", "to
+# rise 0.3%"): a forecast word earlier in the sentence makes its figure a forecast too.
+_UNREALISED_RE = re.compile(
+    r"(?<![\w-])(?:will|would|could|might|to\s+(?:grow|rise|fall|increase|decrease|decline|reach|exceed|expand|contract|slow|widen|narrow|edge|climb|drop|top|hit))(?![\w-])"
+)
+
+
+def _is_forecast(
+    low: str, forecasts: list[int], m: Mention, clause_start: int, sentence_start: int
+) -> bool:
     """Whether ``m`` is a figure someone expects: a forecast word earlier in its clause
-    (``forecasts``: where they stand in the text) or right after it."""
-    if bisect_left(forecasts, m.start) > bisect_left(forecasts, clause_start):
+    (``forecasts``: where they stand in the text) or right after it, or earlier in its
+    sentence when its clause is in the future or the infinitive."""
+    before = bisect_left(forecasts, m.start)
+    if before > bisect_left(forecasts, clause_start):
+        return True
+    if before > bisect_left(forecasts, sentence_start) and _UNREALISED_RE.search(
+        low, clause_start, m.start
+    ):
         return True
     return _forecast_after_re().match(low, m.end) is not None
 
@@ -89,7 +106,7 @@ def _drafts(text: str, mentions: list[Mention], index: SentenceIndex) -> list[Dr
     for m in mentions:
         sentence = index.sentences[index.at(m.start)]
         clause = index.clause(sentence, m.start, m.end)
-        if forecasts and _is_forecast(low, forecasts, m, clause[0]):
+        if forecasts and _is_forecast(low, forecasts, m, clause[0], sentence.start):
             continue  # "a 4.6% rise forecast in a Reuters poll" states no fact
         role = role_of(m, text, sentence.start)
         if role == "rate" and _SHARE_OF_RE.search(text, clause[0], m.start):
@@ -206,7 +223,13 @@ def _attach_changes(text: str, drafts: list[Draft]) -> list[Draft]:
         nxt = drafts[i + 1] if i + 1 < len(drafts) else None
         gap_from = draft.mention.end
         target = levels.get(draft.sentence.start)
-        waiting = target is not None and target.change is None  # "X yuan, up 8.2%, and ... to Y"
+        # "X yuan, up 8.2%, and ... to Y": the change waits for X, unless its clause names
+        # what changed ("X yuan, while imports fell 3.9% to Y": the change is Y's)
+        waiting = (
+            target is not None
+            and target.change is None
+            and _WORD_RE.search(text, draft.clause[0], draft.mention.head_start) is None
+        )
         if (
             not waiting
             and nxt is not None
