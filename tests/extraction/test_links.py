@@ -127,3 +127,16 @@ FORECASTS = [
 @pytest.mark.parametrize(("text", "kept"), FORECASTS, ids=[t[:30] for t, _ in FORECASTS])
 def test_a_forecast_is_no_fact(text: str, kept: list[str]) -> None:
     assert [mention for mention, *_ in drafts_of(text)] == kept
+
+
+RECORDS = [
+    ("Imports hit 12.4 million bpd, the highest in 14 months.", ["12.4 million bpd"]),
+    ("Exports fell 4%, the weakest pace in more than three years.", ["4%"]),
+    ("Sales rose for the first time in 18 months.", []),
+    ("Building the terminal took 14 months in all.", ["14 months"]),
+]
+
+
+@pytest.mark.parametrize(("text", "kept"), RECORDS, ids=[t[:30] for t, _ in RECORDS])
+def test_a_duration_that_dates_a_record_is_no_fact(text: str, kept: list[str]) -> None:
+    assert [mention for mention, *_ in drafts_of(text)] == kept

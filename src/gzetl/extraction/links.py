@@ -19,7 +19,7 @@ from functools import cache
 
 from gzetl.extraction.gate import document_hits
 from gzetl.extraction.growth import Change, change_of, role_of
-from gzetl.extraction.lexicon import forecast_words
+from gzetl.extraction.lexicon import forecast_words, record_words
 from gzetl.extraction.numbers import alternation, lowered
 from gzetl.extraction.quantities import Mention
 from gzetl.extraction.sentences import Sentence, SentenceIndex
@@ -99,6 +99,25 @@ def _is_forecast(
     return _forecast_after_re().match(low, m.end) is not None
 
 
+@cache
+def _record_re() -> re.Pattern[str]:
+    """A record word a few words before the "in" that ends right before a duration."""
+    return re.compile(
+        rf"(?<![\w-])(?:{alternation(record_words())})(?:\s+[\w-]+){{0,3}}?\s+(?:in|since)\s+\Z"
+    )
+
+
+_RECORD_WINDOW = 60
+HOURS = "h"
+
+
+def _dates_a_record(low: str, m: Mention) -> bool:
+    """ "the highest in 14 months": the duration says how rare the figure is, it is no fact."""
+    return m.unit == HOURS and (
+        _record_re().search(low, max(0, m.start - _RECORD_WINDOW), m.start) is not None
+    )
+
+
 def _drafts(text: str, mentions: list[Mention], index: SentenceIndex) -> list[Draft]:
     drafts: list[Draft] = []
     low = lowered(text)
@@ -108,6 +127,8 @@ def _drafts(text: str, mentions: list[Mention], index: SentenceIndex) -> list[Dr
         clause = index.clause(sentence, m.start, m.end)
         if forecasts and _is_forecast(low, forecasts, m, clause[0], sentence.start):
             continue  # "a 4.6% rise forecast in a Reuters poll" states no fact
+        if _dates_a_record(low, m):
+            continue
         role = role_of(m, text, sentence.start)
         if role == "rate" and _SHARE_OF_RE.search(text, clause[0], m.start):
             role = "share"
