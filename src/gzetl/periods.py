@@ -147,7 +147,7 @@ def period_regexes() -> tuple[tuple[re.Pattern[str], str | None], ...]:
             None,
         ),
         (  # the year through November, the year to end-October: year to date
-            rf"(?:the\s+)?year\s+(?:through|to)\s+(?:end-)?(?P<ytdm>{month}){end}",
+            rf"year\s+(?:through|to)\s+(?:end-)?(?P<ytdm>{month}){end}",
             None,
         ),
         # year to date, last year, at present, in the period
@@ -324,10 +324,9 @@ def _as_base(period: Period) -> Period:
     return replace(period, kind="base")
 
 
-# "down from 20 hours in 2024", "up from $70.1 billion in October": the earlier amount's period
-_FROM_AMOUNT_RE = re.compile(
-    r"(?<![\w-])(?:up|down)\s+from\s+[$€¥]?\d[\d.,]*(?:\s*%|(?:\s+[a-z.]+){1,3})?\s+\Z"
-)
+# "down from 20 hours in 2024", "to $90.07 billion from $90.45 billion in September": the
+# earlier amount's period
+_FROM_AMOUNT_RE = re.compile(r"(?<![\w-])from\s+[$€¥]?\d[\d.,]*(?:\s*%|(?:\s+[a-z.$]+){1,3})?\s+\Z")
 
 
 def _is_comparison_base(low: str, pos: int) -> bool:

@@ -344,3 +344,45 @@ def test_a_level_after_to_takes_the_metric_before_its_verb() -> None:
         ("$3.77 trillion", "export_value", 5.5),
         ("$2.58 trillion", "import_value", -0.3),
     ]
+
+
+def test_a_level_to_from_an_earlier_amount_is_one_fact_dated_by_its_sentence() -> None:
+    text = (
+        "Port results\n\n"
+        "In 2025, the port handled 33.4 million TEUs. Sea-rail volumes rose to 280,000 TEUs "
+        "from 226,000 TEUs in 2024, and the surplus narrowed to $90.07 billion from $90.45 "
+        "billion in September. Ship waiting time was cut to 22.5 hours, from 24 hours a year "
+        "earlier."
+    )
+    facts = extract_document(text, doc_id="p", source="p.txt", published=date(2026, 3, 20))
+    assert facts.select("text", "value", "period_start").rows() == [
+        ("33.4 million TEUs", 33.4e6, date(2025, 1, 1)),
+        ("280,000 TEUs", 280000.0, date(2025, 1, 1)),
+        ("$90.07 billion", 90.07e9, date(2025, 1, 1)),
+        ("22.5 hours", 22.5, date(2025, 1, 1)),
+    ]
+
+
+def test_a_restatement_in_another_unit_is_a_conversion() -> None:
+    text = (
+        "China imported 416 million tonnes of crude oil in the first nine months, or about "
+        "11.1 million barrels per day, down 1.2 percent."
+    )
+    facts = extract_document(text, doc_id="o", source="o.txt", published=date(2026, 10, 14))
+    rows = facts.select("text", "unit", "metric", "change_pct", "statement_id").rows()
+    assert [row[:4] for row in rows] == [
+        ("416 million tonnes", "t", None, -1.2),
+        ("about 11.1 million barrels per day", "bbl/d", "commodity_quantity", None),
+    ]
+    assert rows[0][4] == rows[1][4]
+
+
+def test_the_number_of_names_the_counted_noun() -> None:
+    text = (
+        "In the first half of 2026, the number of inbound and outbound crossings at the "
+        "city's land ports was 121 million, up 12.8%."
+    )
+    facts = extract_document(text, doc_id="n", source="n.txt", published=date(2026, 7, 24))
+    assert facts.select("text", "unit", "metric").rows() == [
+        ("121 million", "person", "inbound_outbound_persons")
+    ]

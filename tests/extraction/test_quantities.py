@@ -287,6 +287,35 @@ LEVELS = [
         ],
     ),
     (
+        "passenger-trips",
+        "The station handled nearly 152,000 inbound and outbound passenger trips.",
+        [
+            (
+                "nearly 152,000 inbound and outbound passenger trips",
+                152000.0,
+                None,
+                "person",
+                "approx",
+                None,
+            )
+        ],
+    ),
+    (
+        "vessel-calls",
+        "The terminals served some 5,600 vessel calls.",
+        [("some 5,600 vessel calls", 5600.0, None, "vessel", "approx", None)],
+    ),
+    (
+        "vehicle-crossings",
+        "The bridge saw 1.2 million vehicle crossings.",
+        [("1.2 million vehicle crossings", 1.2e6, None, "vehicle", "eq", None)],
+    ),
+    (
+        "to-from-pair",
+        "Sea-rail volumes rose to 280,000 TEUs from 226,000 TEUs.",
+        [("280,000 TEUs", 280000.0, None, "TEU", "eq", 226000.0)],
+    ),
+    (
         "carats",
         "Diamond imports came to 3.1 million carats.",
         [("3.1 million carats", 3.1e6, None, "ct", "eq", None)],

@@ -17,7 +17,7 @@ from functools import cache
 from gzetl.catalogue import subjects
 from gzetl.extraction.lexicon import growth_words, implied_unit
 from gzetl.extraction.links import Draft
-from gzetl.extraction.metrics import MetricIndex, find_aliases, hints, money_metrics
+from gzetl.extraction.metrics import MetricIndex, find_aliases, fits, hints, money_metrics
 from gzetl.extraction.names import find_names
 from gzetl.extraction.numbers import alternation
 from gzetl.extraction.sentences import Sentence, SentenceIndex
@@ -221,6 +221,8 @@ class Context:
             m, s = draft.mention, draft.sentence
             if draft.converted and previous is not None:  # the amount's subject, metric, period
                 draft.subject, draft.metric = previous.subject, previous.metric
+                if draft.metric is None or not fits(draft.metric, m.unit, draft.role):
+                    draft.metric = hints().default(m.unit, None)  # tonnes, or barrels a day
                 draft.period, draft.partner = previous.period, previous.partner
                 continue
             previous = draft

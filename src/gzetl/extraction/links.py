@@ -166,16 +166,29 @@ def _continues_changes(text: str, previous: Draft, m: Mention) -> bool:
     )
 
 
+# "416 million tonnes of crude oil, or about 11.1 million barrels per day": a restatement of
+# the amount in another unit is a conversion too, when the connector says so
+_UNIT_CONVERSION_RE = re.compile(
+    r"(?:\s+(?:of|in|during)\s+[^\d,.;()]{1,50}?)?\s*(?:[(（]|,)?\s*(?:equivalent\s+to|or)\s+",
+    re.IGNORECASE,
+)
+
+
 def _conversions(text: str, drafts: list[Draft]) -> None:
     """ "8.3 trillion yuan (about 1.17 trillion U.S. dollars)": the second is a conversion."""
     codes = _currency_codes()
     for first, second in itertools.pairwise(drafts):
         if (
             first.role == second.role == "level"
-            and first.mention.unit in codes
-            and second.mention.unit in codes
             and first.mention.unit != second.mention.unit
-            and _CONVERSION_RE.fullmatch(text, first.mention.end, second.mention.start)
+            and (
+                (
+                    first.mention.unit in codes
+                    and second.mention.unit in codes
+                    and _CONVERSION_RE.fullmatch(text, first.mention.end, second.mention.start)
+                )
+                or _UNIT_CONVERSION_RE.fullmatch(text, first.mention.end, second.mention.start)
+            )
         ):
             second.converted = True
 
