@@ -386,3 +386,52 @@ def test_the_number_of_names_the_counted_noun() -> None:
     assert facts.select("text", "unit", "metric").rows() == [
         ("121 million", "person", "inbound_outbound_persons")
     ]
+
+
+def test_a_period_marked_alone_is_not_the_running_period() -> None:
+    text = (
+        "Trade report\n\n"
+        "In the first 10 months of 2026, Guangdong's trade totaled 7.56 trillion yuan, up 4.8%. "
+        "In October alone, the province's trade reached 801.2 billion yuan, up 9.6%.\n\n"
+        "Trade with ASEAN was 1.21 trillion yuan, up 10.4%."
+    )
+    facts = extract_document(text, doc_id="a", source="a.txt", published=date(2026, 11, 18))
+    assert facts.select("text", "period_start", "period_end", "change_basis").rows() == [
+        ("7.56 trillion yuan", date(2026, 1, 1), date(2026, 10, 31), "yoy"),
+        ("801.2 billion yuan", date(2026, 10, 1), date(2026, 10, 31), None),
+        ("1.21 trillion yuan", date(2026, 1, 1), date(2026, 10, 31), "yoy"),
+    ]
+
+
+def test_a_sentence_after_in_the_quarter_inherits_that_quarter() -> None:
+    text = (
+        "Port data\n\n"
+        "In the first three quarters of 2026, the Port of Guangzhou handled 472.8 million tonnes "
+        "of cargo. In the third quarter alone, container throughput was 6.91 million TEUs.\n\n"
+        "The group opened 9 new container routes in the quarter, bringing the total to 187. It "
+        "moved 1.12 million commercial vehicles."
+    )
+    facts = extract_document(text, doc_id="q", source="q.txt", published=date(2026, 10, 20))
+    assert facts.select("text", "unit", "metric", "period_start").rows() == [
+        ("472.8 million tonnes", "t", "cargo_throughput", date(2026, 1, 1)),
+        ("6.91 million TEUs", "TEU", "container_throughput", date(2026, 7, 1)),
+        ("9 new container routes", "route", "routes", date(2026, 7, 1)),
+        ("187", "route", "routes", date(2026, 7, 1)),
+        ("1.12 million commercial vehicles", "vehicle", "vehicles", date(2026, 7, 1)),
+    ]
+
+
+def test_airport_traffic_words() -> None:
+    text = (
+        "In July 2026, passenger throughput for the month was 6.08 million, and the airport "
+        "recorded 36,900 takeoffs and landings. Clearance time averaged 1.5 hours, compared "
+        "with 2 hours a year earlier. Crude imports rose 8.7% in July from a year earlier to "
+        "53.4 million tonnes."
+    )
+    facts = extract_document(text, doc_id="t", source="t.txt", published=date(2026, 8, 12))
+    assert facts.select("text", "unit", "change_pct", "change_basis").rows() == [
+        ("6.08 million", "person", None, None),
+        ("36,900 takeoffs and landings", "flight", None, None),
+        ("1.5 hours", "h", None, None),
+        ("53.4 million tonnes", "t", 8.7, "yoy"),
+    ]

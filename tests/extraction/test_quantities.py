@@ -316,6 +316,11 @@ LEVELS = [
         [("280,000 TEUs", 280000.0, None, "TEU", "eq", 226000.0)],
     ),
     (
+        "compared-with-pair",
+        "Clearance took 1.5 hours, compared with 2 hours a year earlier.",
+        [("1.5 hours", 1.5, None, "h", "eq", 2.0)],
+    ),
+    (
         "carats",
         "Diamond imports came to 3.1 million carats.",
         [("3.1 million carats", 3.1e6, None, "ct", "eq", None)],

@@ -35,6 +35,8 @@ _SAME_PERIOD_RE = re.compile(
     r"same\s+(?:month|period|quarter)\s+(?:of\s+)?(?:last|the\s+previous)\s+year"
 )
 _NAMED_KINDS = ("month", "quarter")  # "in the month" refers back to the latest month named
+_OPENING_RE = re.compile(r"\s*(?:(?:in|during|for)\s+)?(?:the\s+)?", re.IGNORECASE)
+_ALONE_RE = re.compile(r",?\s+alone(?![\w-])", re.IGNORECASE)  # "In October alone, ..."
 INHERITED_KINDS = frozenset({"year", "quarter", "half", "ytd", "month", "months", "years"})
 PeriodValue = tuple[date | None, date | None, str | None, str | None]
 
@@ -52,6 +54,8 @@ class Context:
         self.periods = find_periods(text, published)
         self._period_pos = [p.pos for p in self.periods]
         self._period_ends = [p.end_pos for p in self.periods]
+        # "In October alone": a part of the period the release is about, never the running one
+        self._asides = {(p.start, p.end) for p in self.periods if _ALONE_RE.match(text, p.end_pos)}
         self.main: PeriodValue | None = None
         self.running: PeriodValue | None = None  # the period of the last dated figure
         self._paragraph_running: PeriodValue | None = None  # ... when the paragraph began
@@ -113,6 +117,10 @@ class Context:
         for p in reversed(self.periods_between(paragraph_start, sentence.start)):
             if p.kind in INHERITED_KINDS and p.start is not None:
                 return _value(p)
+            if p.kind == "document":  # "... in the quarter. It moved ...": that quarter
+                named = self._latest_named(p)
+                if named is not None:
+                    return named
         if self.main is not None and self.main[3] == "years":  # a review of a Five-Year Plan
             return self.main
         return self._paragraph_running or self.main
@@ -149,7 +157,7 @@ class Context:
             return None
         sentences = self.index.sentences
         for p in reversed(self.periods_between(0, phrase.pos)):
-            opens = not self.text[sentences[self.index.at(p.pos)].start : p.pos].strip()
+            opens = _OPENING_RE.fullmatch(self.text, sentences[self.index.at(p.pos)].start, p.pos)
             if p.kind == kind and p.start is not None and opens:
                 return _value(p)
         return None
@@ -313,7 +321,12 @@ class Context:
             self.main = period
         if period is not None:
             draft.period = period
-            if dated and period[3] in INHERITED_KINDS and period[3] != "years":  # not a plan
+            if (
+                dated
+                and period[3] in INHERITED_KINDS
+                and period[3] != "years"  # not a plan
+                and (period[0], period[1]) not in self._asides
+            ):
                 self.running = period
         if each_year:
             draft.notes.append(EACH_YEAR)
@@ -322,7 +335,9 @@ class Context:
             base = _BASE_YEAR_RE.search(self.text, draft.mention.end, draft.clause[1])
             basis = f"vs_{base.group(1)}" if base else default_basis(draft.period[3])
             if basis is None:  # "slid 4% in November from a year earlier": a base further on
-                basis = _clause_basis(self.text, draft.mention.end, draft.clause[1])
+                # (in the whole clause of a level: "rose 8.7% from a year earlier to 53.4 ...")
+                begin = draft.clause[0] if draft.role == "level" else draft.mention.end
+                basis = _clause_basis(self.text, begin, draft.clause[1])
             draft.change = type(change)(change.pct, basis, change.bound, change.note)
 
     def _respectively(self, items: list[Draft]) -> None:

@@ -535,6 +535,7 @@ def scan(text: str) -> list[Mention]:
 # "3 days on average, down from 5 days before": the second number is the earlier value.
 _DOWN_FROM_RE = re.compile(r"[^\d.;]{0,30}?(?<![\w-])(?:down|up|reduced|cut|shortened)\s+\Z")
 _TO_FROM_GAP_RE = re.compile(r"\s*,?\s*")  # "rose to 280,000 TEUs(,) from 226,000 TEUs"
+_COMPARED_RE = re.compile(r"\s*,?\s*compared\s+(?:with|to)\s+")  # "1.5 hours, compared with 2"
 
 
 def _pair_before_after(low: str, found: list[Mention]) -> list[Mention]:
@@ -555,6 +556,15 @@ def _pair_before_after(low: str, found: list[Mention]) -> list[Mention]:
                     and _TO_FROM_GAP_RE.fullmatch(low, previous.end, mention.head_start)
                 )
             )
+        ):
+            previous.baseline = mention.value
+            continue
+        if (  # "averaged 1.5 hours, compared with 2 hours a year earlier"
+            previous is not None
+            and previous.kind == mention.kind == "level"
+            and previous.unit == mention.unit
+            and previous.baseline is None
+            and _COMPARED_RE.fullmatch(low, previous.end, mention.start)
         ):
             previous.baseline = mention.value
             continue
