@@ -355,6 +355,8 @@ def _with_preposition(m: re.Match[str], low: str) -> tuple[re.Match[str], int] |
     bare = g.get("year") or (g.get("m1") and not g.get("m2") and not g.get("y6"))
     if not bare:
         return m, m.start()
+    if g.get("m1") and low.startswith(("'s ", "’s "), m.end()):  # "June's trade grew 5.2%"
+        return m, m.start()
     before = _PREPOSITION_RE.search(low, max(0, m.start() - _PREPOSITION_WINDOW), m.start())
     return (m, before.start()) if before else None
 

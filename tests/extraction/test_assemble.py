@@ -435,3 +435,18 @@ def test_airport_traffic_words() -> None:
         ("1.5 hours", "h", None, None),
         ("53.4 million tonnes", "t", 8.7, "yoy"),
     ]
+
+
+def test_a_quarter_inside_the_release_period_is_not_the_running_period() -> None:
+    text = (
+        "Half-year trade\n\n"
+        "China's goods trade in the first half of 2026 was 21.86 trillion yuan, up 3.1%.\n\n"
+        "In the second quarter, trade came to 11.26 trillion yuan, up 4.2%.\n\n"
+        "Private enterprises traded 12.64 trillion yuan, up 7.3%."
+    )
+    facts = extract_document(text, doc_id="h", source="h.txt", published=date(2026, 7, 14))
+    assert facts.select("text", "period_start", "period_end").rows() == [
+        ("21.86 trillion yuan", date(2026, 1, 1), date(2026, 6, 30)),
+        ("11.26 trillion yuan", date(2026, 4, 1), date(2026, 6, 30)),
+        ("12.64 trillion yuan", date(2026, 1, 1), date(2026, 6, 30)),
+    ]

@@ -321,6 +321,11 @@ LEVELS = [
         [("1.5 hours", 1.5, None, "h", "eq", 2.0)],
     ),
     (
+        "parcels",
+        "The customs cleared 2.01 billion cross-border e-commerce parcels.",
+        [("2.01 billion cross-border e-commerce parcels", 2.01e9, None, "batch", "eq", None)],
+    ),
+    (
         "carats",
         "Diamond imports came to 3.1 million carats.",
         [("3.1 million carats", 3.1e6, None, "ct", "eq", None)],

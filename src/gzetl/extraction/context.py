@@ -326,6 +326,7 @@ class Context:
                 and period[3] in INHERITED_KINDS
                 and period[3] != "years"  # not a plan
                 and (period[0], period[1]) not in self._asides
+                and not _inside(period, self.main)
             ):
                 self.running = period
         if each_year:
@@ -366,6 +367,18 @@ def _basis_regex() -> re.Pattern[str]:
         | {_SAME_PERIOD_RE.pattern}          # 14% more than in the same month of last year""",
         re.IGNORECASE | re.VERBOSE,
     )
+
+
+def _inside(period: PeriodValue, main: PeriodValue | None) -> bool:
+    """Whether ``period`` is a quarter or month inside the document's main period ("In the
+    second quarter, ..." in a release about the first half): never the running period that
+    later paragraphs inherit."""
+    if main is None or main[0] is None or main[1] is None or period[0] is None:
+        return False
+    if period[3] not in {"quarter", "month"}:  # a year-to-date span is the release's own
+        return False
+    assert period[1] is not None
+    return main[0] <= period[0] and period[1] <= main[1] and (period[0], period[1]) != main[:2]
 
 
 def _clause_basis(text: str, start: int, end: int) -> str | None:
