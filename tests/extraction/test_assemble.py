@@ -450,3 +450,9 @@ def test_a_quarter_inside_the_release_period_is_not_the_running_period() -> None
         ("11.26 trillion yuan", date(2026, 4, 1), date(2026, 6, 30)),
         ("12.64 trillion yuan", date(2026, 1, 1), date(2026, 6, 30)),
     ]
+
+
+def test_shipments_of_goods_are_exports() -> None:
+    text = "Shipments of electronic components surged 28% in April."
+    facts = extract_document(text, doc_id="s", source="s.txt", published=date(2026, 5, 20))
+    assert facts.select("text", "metric", "change_pct").rows() == [("28%", "export_value", 28.0)]
