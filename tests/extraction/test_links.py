@@ -121,6 +121,8 @@ FORECASTS = [
         "Analysts said the outlook was weak, though exports grew 5.9% in November.",
         ["5.9%"],
     ),
+    ("Analysts said exports could grow about 4% this year.", []),
+    ("A container could leave the port within 1 hour of berthing.", ["within 1 hour"]),
 ]
 
 
