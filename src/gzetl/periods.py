@@ -299,7 +299,10 @@ def find_periods(
         for period in (_resolve(_with_preposition(m, low), text, published),)
         if period is not None
     ]
-    found = [_as_base(p) if _is_comparison_base(low, p.pos) else p for p in found]
+    found = [
+        _as_base(p) if _is_comparison_base(low, p.pos) or _after_earlier_amount(low, p.pos) else p
+        for p in found
+    ]
     found.extend(_consecutive(text, low, start, stop))
     found.sort(key=lambda p: (p.pos, -p.end_pos))
     outer: list[Period] = []
@@ -324,18 +327,9 @@ def _as_base(period: Period) -> Period:
     return replace(period, kind="base")
 
 
-# "down from 20 hours in 2024", "to $90.07 billion from $90.45 billion in September": the
-# earlier amount's period
-_FROM_AMOUNT_RE = re.compile(r"(?<![\w-])from\s+[$€¥]?\d[\d.,]*(?:\s*%|(?:\s+[a-z.$]+){1,3})?\s+\Z")
-
-
 def _is_comparison_base(low: str, pos: int) -> bool:
     """Whether the period phrase at ``pos`` is the base of a change ("than in 2024")."""
-    begin = max(0, pos - _COMPARISON_WINDOW)
-    return (
-        _comparison_re().search(low, begin, pos) is not None
-        or _FROM_AMOUNT_RE.search(low, begin, pos) is not None
-    )
+    return _comparison_re().search(low, max(0, pos - _COMPARISON_WINDOW), pos) is not None
 
 
 _CONSECUTIVE_RE = re.compile(r"consecutive\s+years(?![\w-])")  # literal first: a fast scan
@@ -373,6 +367,17 @@ def _consecutive(text: str, low: str, start: int, stop: int) -> list[Period]:
                 Period(before.start(), m.end(), label, "consecutive", None, None, years=years)
             )
     return found
+
+
+# "down from 20 hours in 2024", "to $90.07 billion from $90.45 billion in September": the
+# earlier amount's period
+_FROM_AMOUNT_RE = re.compile(r"(?<![\w-])from\s+[$€¥]?\d[\d.,]*(?:\s*%|(?:\s+[a-z.$]+){1,3})?\s+\Z")
+
+
+def _after_earlier_amount(low: str, pos: int) -> bool:
+    """Whether the period phrase at ``pos`` dates the earlier amount of a before/after pair."""
+    begin = max(0, pos - _COMPARISON_WINDOW)
+    return "from" in low[begin:pos] and _FROM_AMOUNT_RE.search(low, begin, pos) is not None
 
 
 def consecutive_years(years: int, inherited: Period | None) -> tuple[date, date] | None:
