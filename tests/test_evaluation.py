@@ -167,9 +167,9 @@ def test_validate_gold_lists_every_problem(tmp_path: Path) -> None:
     problems = validate_gold(make_doc(tmp_path, rows))
     assert problems == [
         "doc.txt gold line 2 (id 1): unit 'tons' is not canonical "
-        "(['CNY', 'EUR', 'HKD', 'TEU', 'USD', 'batch', 'container', 'enterprise', 'flight', 'h', "
-        "'measure', 'percent', 'person', 'piece', 'port', 'set', 't', 'train', 'trip', 'unit', "
-        "'vehicle', 'vessel'])",
+        "(['CNY', 'EUR', 'HKD', 'TEU', 'USD', 'batch', 'bbl', 'bbl/d', 'container', 'ct', "
+        "'enterprise', 'flight', 'h', 'kWh', 'm3', 'measure', 'percent', 'person', 'piece', "
+        "'port', 'route', 'set', 't', 'train', 'trip', 'unit', 'vehicle', 'vessel'])",
         "doc.txt gold line 3 (id 2): anchor 'not in the text' occurs 0 times, expected once",
         "doc.txt gold line 3 (id 2): metric 'tonnage' is not in metrics.toml",
         "doc.txt gold line 3 (id 2): subject 'Atlantis' is not in subjects.toml",

@@ -16,7 +16,9 @@ from typing import Any
 
 from gzetl.errors import KnowledgeError
 
-METRIC_KINDS = frozenset({"money", "mass", "containers", "count", "share", "duration", "rate"})
+METRIC_KINDS = frozenset(
+    {"money", "mass", "containers", "count", "share", "duration", "rate", "quantity"}
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -163,7 +163,14 @@ def period_regexes() -> tuple[tuple[re.Pattern[str], str | None], ...]:
         (rf"q(?P<qn>[1-4])(?:\s+(?P<y4>{_YEAR}))?{end}", None),  # Q1 2025
         (rf"h(?P<hn>[12])(?:\s+(?P<y8>{_YEAR}))?{end}", None),  # H1
         (rf"(?P<year>{_YEAR}){end}", None),  # (in, by, for) 2025
-        (rf"the\s+(?:past|last|previous)\s+(?P<past>{num})\s+years{end}", None),  # the past 5 years
+        (  # the past 5 years; the past 11 months (of this year: year to date)
+            rf"the\s+(?:past|last|previous)\s+(?:(?P<past>{num})\s+years|(?P<pastm>{num})\s+months){end}",
+            None,
+        ),
+        (  # the year through November, the year to end-October: year to date
+            rf"year\s+(?:through|to)\s+(?:end-)?(?P<ytdm>{month}){end}",
+            None,
+        ),
         # year to date, last year, at present, in the period
         (rf"(?P<phrase>{alternation(phrases['period phrase'])}){end}", "period phrase"),
     )
@@ -192,6 +199,25 @@ def _year(text: str | None, month_end: int, published: date | None) -> int | Non
     return int(text) if text else _latest_year(month_end, published)
 
 
+def _months_to(
+    past: str | None, month: str | None, phrase: Period, published: date | None
+) -> Period:
+    """ "the past 11 months": the months up to the month before publication (year to date when
+    they start in January); "the year through November": January to November."""
+    if month is not None:
+        n = period_words().months[month]
+        start, stop = _months(1, n, _latest_year(n, published))
+        return replace(phrase, start=start, end=stop)
+    n = _count(past)
+    if published is None or not 1 <= n <= 24:
+        return replace(phrase, kind="months")
+    last = published.year * 12 + published.month - 2  # months since year 0, zero-based
+    first = last - n + 1
+    start = date(first // 12, first % 12 + 1, 1)
+    stop = _months(last % 12 + 1, last % 12 + 1, last // 12)[1]
+    return replace(phrase, kind="ytd" if start.month == 1 else "months", start=start, end=stop)
+
+
 def _resolve(  # noqa: PLR0911, PLR0912
     found: tuple[re.Match[str], int] | None, text: str, published: date | None
 ) -> Period | None:
@@ -213,6 +239,10 @@ def _resolve(  # noqa: PLR0911, PLR0912
         if last is None or n <= 0:
             return Period(pos, end, label, "years", None, None)
         return Period(pos, end, label, "years", date(last - n + 1, 1, 1), date(last, 12, 31))
+    if g["pastm"] or g["ytdm"]:
+        return _months_to(
+            g["pastm"], g["ytdm"], Period(pos, end, label, "ytd", None, None), published
+        )
     if g["nmonths"] or g["nquarters"]:
         n = _count(g["nmonths"]) if g["nmonths"] else 3 * _count(g["nquarters"])
         if not 1 <= n <= 12:
@@ -290,7 +320,10 @@ def find_periods(
         for period in (_resolve(_with_preposition(m, low), text, published),)
         if period is not None
     ]
-    found = [_as_base(p) if _is_comparison_base(low, p.pos) else p for p in found]
+    found = [
+        _as_base(p) if _is_comparison_base(low, p.pos) or _after_earlier_amount(low, p.pos) else p
+        for p in found
+    ]
     found.extend(_consecutive(text, low, start, stop))
     found.sort(key=lambda p: (p.pos, -p.end_pos))
     outer: list[Period] = []
@@ -350,6 +383,8 @@ def _with_preposition(m: re.Match[str], low: str) -> tuple[re.Match[str], int] |
     bare = g.get("year") or (g.get("m1") and not g.get("m2") and not g.get("y6"))
     if not bare:
         return m, m.start()
+    if g.get("m1") and low.startswith(("'s ", "’s "), m.end()):  # "June's trade grew 5.2%"
+        return m, m.start()
     before = _PREPOSITION_RE.search(low, max(0, m.start() - _PREPOSITION_WINDOW), m.start())
     return (m, before.start()) if before else None
 
@@ -366,6 +401,17 @@ def _consecutive(text: str, low: str, start: int, stop: int) -> list[Period]:
                 Period(before.start(), m.end(), label, "consecutive", None, None, years=years)
             )
     return found
+
+
+# "down from 20 hours in 2024", "to $90.07 billion from $90.45 billion in September": the
+# earlier amount's period
+_FROM_AMOUNT_RE = re.compile(r"(?<![\w-])from\s+[$€¥]?\d[\d.,]*(?:\s*%|(?:\s+[a-z.$]+){1,3})?\s+\Z")
+
+
+def _after_earlier_amount(low: str, pos: int) -> bool:
+    """Whether the period phrase at ``pos`` dates the earlier amount of a before/after pair."""
+    begin = max(0, pos - _COMPARISON_WINDOW)
+    return "from" in low[begin:pos] and _FROM_AMOUNT_RE.search(low, begin, pos) is not None
 
 
 def consecutive_years(years: int, inherited: Period | None) -> tuple[date, date] | None:

@@ -344,3 +344,115 @@ def test_a_level_after_to_takes_the_metric_before_its_verb() -> None:
         ("$3.77 trillion", "export_value", 5.5),
         ("$2.58 trillion", "import_value", -0.3),
     ]
+
+
+def test_a_level_to_from_an_earlier_amount_is_one_fact_dated_by_its_sentence() -> None:
+    text = (
+        "Port results\n\n"
+        "In 2025, the port handled 33.4 million TEUs. Sea-rail volumes rose to 280,000 TEUs "
+        "from 226,000 TEUs in 2024, and the surplus narrowed to $90.07 billion from $90.45 "
+        "billion in September. Ship waiting time was cut to 22.5 hours, from 24 hours a year "
+        "earlier."
+    )
+    facts = extract_document(text, doc_id="p", source="p.txt", published=date(2026, 3, 20))
+    assert facts.select("text", "value", "period_start").rows() == [
+        ("33.4 million TEUs", 33.4e6, date(2025, 1, 1)),
+        ("280,000 TEUs", 280000.0, date(2025, 1, 1)),
+        ("$90.07 billion", 90.07e9, date(2025, 1, 1)),
+        ("22.5 hours", 22.5, date(2025, 1, 1)),
+    ]
+
+
+def test_a_restatement_in_another_unit_is_a_conversion() -> None:
+    text = (
+        "China imported 416 million tonnes of crude oil in the first nine months, or about "
+        "11.1 million barrels per day, down 1.2 percent."
+    )
+    facts = extract_document(text, doc_id="o", source="o.txt", published=date(2026, 10, 14))
+    rows = facts.select("text", "unit", "metric", "change_pct", "statement_id").rows()
+    assert [row[:4] for row in rows] == [
+        ("416 million tonnes", "t", None, -1.2),
+        ("about 11.1 million barrels per day", "bbl/d", "commodity_quantity", None),
+    ]
+    assert rows[0][4] == rows[1][4]
+
+
+def test_the_number_of_names_the_counted_noun() -> None:
+    text = (
+        "In the first half of 2026, the number of inbound and outbound crossings at the "
+        "city's land ports was 121 million, up 12.8%."
+    )
+    facts = extract_document(text, doc_id="n", source="n.txt", published=date(2026, 7, 24))
+    assert facts.select("text", "unit", "metric").rows() == [
+        ("121 million", "person", "inbound_outbound_persons")
+    ]
+
+
+def test_a_period_marked_alone_is_not_the_running_period() -> None:
+    text = (
+        "Trade report\n\n"
+        "In the first 10 months of 2026, Guangdong's trade totaled 7.56 trillion yuan, up 4.8%. "
+        "In October alone, the province's trade reached 801.2 billion yuan, up 9.6%.\n\n"
+        "Trade with ASEAN was 1.21 trillion yuan, up 10.4%."
+    )
+    facts = extract_document(text, doc_id="a", source="a.txt", published=date(2026, 11, 18))
+    assert facts.select("text", "period_start", "period_end", "change_basis").rows() == [
+        ("7.56 trillion yuan", date(2026, 1, 1), date(2026, 10, 31), "yoy"),
+        ("801.2 billion yuan", date(2026, 10, 1), date(2026, 10, 31), None),
+        ("1.21 trillion yuan", date(2026, 1, 1), date(2026, 10, 31), "yoy"),
+    ]
+
+
+def test_a_sentence_after_in_the_quarter_inherits_that_quarter() -> None:
+    text = (
+        "Port data\n\n"
+        "In the first three quarters of 2026, the Port of Guangzhou handled 472.8 million tonnes "
+        "of cargo. In the third quarter alone, container throughput was 6.91 million TEUs.\n\n"
+        "The group opened 9 new container routes in the quarter, bringing the total to 187. It "
+        "moved 1.12 million commercial vehicles."
+    )
+    facts = extract_document(text, doc_id="q", source="q.txt", published=date(2026, 10, 20))
+    assert facts.select("text", "unit", "metric", "period_start").rows() == [
+        ("472.8 million tonnes", "t", "cargo_throughput", date(2026, 1, 1)),
+        ("6.91 million TEUs", "TEU", "container_throughput", date(2026, 7, 1)),
+        ("9 new container routes", "route", "routes", date(2026, 7, 1)),
+        ("187", "route", "routes", date(2026, 7, 1)),
+        ("1.12 million commercial vehicles", "vehicle", "vehicles", date(2026, 7, 1)),
+    ]
+
+
+def test_airport_traffic_words() -> None:
+    text = (
+        "In July 2026, passenger throughput for the month was 6.08 million, and the airport "
+        "recorded 36,900 takeoffs and landings. Clearance time averaged 1.5 hours, compared "
+        "with 2 hours a year earlier. Crude imports rose 8.7% in July from a year earlier to "
+        "53.4 million tonnes."
+    )
+    facts = extract_document(text, doc_id="t", source="t.txt", published=date(2026, 8, 12))
+    assert facts.select("text", "unit", "change_pct", "change_basis").rows() == [
+        ("6.08 million", "person", None, None),
+        ("36,900 takeoffs and landings", "flight", None, None),
+        ("1.5 hours", "h", None, None),
+        ("53.4 million tonnes", "t", 8.7, "yoy"),
+    ]
+
+
+def test_a_quarter_inside_the_release_period_is_not_the_running_period() -> None:
+    text = (
+        "Half-year trade\n\n"
+        "China's goods trade in the first half of 2026 was 21.86 trillion yuan, up 3.1%.\n\n"
+        "In the second quarter, trade came to 11.26 trillion yuan, up 4.2%.\n\n"
+        "Private enterprises traded 12.64 trillion yuan, up 7.3%."
+    )
+    facts = extract_document(text, doc_id="h", source="h.txt", published=date(2026, 7, 14))
+    assert facts.select("text", "period_start", "period_end").rows() == [
+        ("21.86 trillion yuan", date(2026, 1, 1), date(2026, 6, 30)),
+        ("11.26 trillion yuan", date(2026, 4, 1), date(2026, 6, 30)),
+        ("12.64 trillion yuan", date(2026, 1, 1), date(2026, 6, 30)),
+    ]
+
+
+def test_shipments_of_goods_are_exports() -> None:
+    text = "Shipments of electronic components surged 28% in April."
+    facts = extract_document(text, doc_id="s", source="s.txt", published=date(2026, 5, 20))
+    assert facts.select("text", "metric", "change_pct").rows() == [("28%", "export_value", 28.0)]

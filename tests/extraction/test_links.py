@@ -78,6 +78,22 @@ def test_points_change_before_its_share() -> None:
     assert drafts_of(text) == [("57.2 percent", "share", Decimal("1.6"), 0, False)]
 
 
+def test_change_with_its_own_subject_goes_to_the_level_after() -> None:
+    text = "Exports totalled $312.3 billion, while imports fell 3.9% to $214.7 billion."
+    assert drafts_of(text) == [
+        ("$312.3 billion", "level", None, 0, False),
+        ("$214.7 billion", "level", Decimal("-3.9"), 1, False),
+    ]
+
+
+def test_change_then_level_after_at() -> None:
+    text = "Exports were up 5.4% year on year at $3.24 trillion, while imports slipped 1.7%."
+    assert drafts_of(text) == [
+        ("$3.24 trillion", "level", Decimal("5.4"), 0, False),
+        ("1.7%", "change", Decimal("-1.7"), 1, False),
+    ]
+
+
 FORECASTS = [
     (
         "Exports rose 5.9 percent in November, beating a 4.6 percent rise forecast in a poll.",
@@ -91,9 +107,47 @@ FORECASTS = [
         "The airport handled an estimated 1.2 million passengers.",
         ["an estimated 1.2 million passengers"],
     ),
+    ("Exports are seen rising about 3% next year.", []),
+    ("Beijing is likely to keep a growth target of around 5% for 2026.", []),
+    ("The company has set a target of more than 600 million tonnes of cargo.", []),
+    ("Analysts expect the surplus to widen to nearly $1 trillion.", []),
+    ("The province aims to lift exports 4% next year; a 5% growth target was set.", []),
+    ("Analysts expect that, as demand recovers, exports will grow 5% in 2026.", []),
+    (
+        "Exports rose 5.9% in November, beating forecasts, and imports fell 3.9%.",
+        ["5.9%", "3.9%"],
+    ),
+    (
+        "Analysts said the outlook was weak, though exports grew 5.9% in November.",
+        ["5.9%"],
+    ),
+    ("Analysts said exports could grow about 4% this year.", []),
+    ("A container could leave the port within 1 hour of berthing.", ["within 1 hour"]),
 ]
 
 
 @pytest.mark.parametrize(("text", "kept"), FORECASTS, ids=[t[:30] for t, _ in FORECASTS])
 def test_a_forecast_is_no_fact(text: str, kept: list[str]) -> None:
     assert [mention for mention, *_ in drafts_of(text)] == kept
+
+
+RECORDS = [
+    ("Imports hit 12.4 million bpd, the highest in 14 months.", ["12.4 million bpd"]),
+    ("Exports fell 4%, the weakest pace in more than three years.", ["4%"]),
+    ("Sales rose for the first time in 18 months.", []),
+    ("Building the terminal took 14 months in all.", ["14 months"]),
+]
+
+
+@pytest.mark.parametrize(("text", "kept"), RECORDS, ids=[t[:30] for t, _ in RECORDS])
+def test_a_duration_that_dates_a_record_is_no_fact(text: str, kept: list[str]) -> None:
+    assert [mention for mention, *_ in drafts_of(text)] == kept
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="a plan in a present-tense 'when' clause after a forecast word is read as a fact",
+)
+def test_a_plan_in_a_when_clause_after_a_forecast_is_no_fact() -> None:
+    text = "The airport expects 1.3 million passengers in October, when airlines launch 11 routes."
+    assert [mention for mention, *_ in drafts_of(text)] == []

@@ -74,7 +74,8 @@ def test_unit_defaults() -> None:
         hints().default("TEU", None),
         hints().default("t", "airport"),
         hints().default("t", "port"),
-    ) == ("container_throughput", "freight_volume", None)  # tons alone: no metric
+        hints().default("t", "customs"),
+    ) == ("container_throughput", "freight_volume", "cargo_throughput", None)  # customs: none
 
 
 def test_fits() -> None:

@@ -235,6 +235,101 @@ LEVELS = [
         "About three in four exporters sold online.",
         [("About three in four", 75.0, None, "percent", "approx", None)],
     ),
+    (
+        "border-crossings",
+        "The land ports handled some 52.6 million border crossings this year.",
+        [("some 52.6 million border crossings", 5.26e7, None, "person", "approx", None)],
+    ),
+    (
+        "aircraft-movements",
+        "The airport recorded 38,400 aircraft movements in October.",
+        [("38,400 aircraft movements", 38400.0, None, "flight", "eq", None)],
+    ),
+    (
+        "movements-named-before",
+        "Aircraft movements totalled 38,400, up 5.2%.",
+        [
+            ("38,400", 38400.0, None, "flight", "eq", None),
+            ("5.2%", 5.2, None, "percent", "eq", None),
+        ],
+    ),
+    (
+        "routes",
+        "The port opened 12 new international container routes.",
+        [("12 new international container routes", 12.0, None, "route", "eq", None)],
+    ),
+    (
+        "barrels-per-day",
+        "Crude imports were about 12.40 million barrels per day in November.",
+        [("about 12.40 million barrels per day", 1.24e7, None, "bbl/d", "approx", None)],
+    ),
+    (
+        "bpd",
+        "Refiners bought 11.2 million bpd.",
+        [("11.2 million bpd", 1.12e7, None, "bbl/d", "eq", None)],
+    ),
+    (
+        "barrels",
+        "The tanker unloaded 2 million barrels of crude.",
+        [("2 million barrels", 2e6, None, "bbl", "eq", None)],
+    ),
+    (
+        "cubic-metres",
+        "Gas consumption was 38.2 billion cubic metres.",
+        [("38.2 billion cubic metres", 3.82e10, None, "m3", "eq", None)],
+    ),
+    (
+        "kilowatt-hours",
+        "Power use reached 925.4 billion kilowatt-hours, or 1,200 kWh a head.",
+        [
+            ("925.4 billion kilowatt-hours", 9.254e11, None, "kWh", "eq", None),
+            ("1,200 kWh", 1200.0, None, "kWh", "eq", None),
+        ],
+    ),
+    (
+        "passenger-trips",
+        "The station handled nearly 152,000 inbound and outbound passenger trips.",
+        [
+            (
+                "nearly 152,000 inbound and outbound passenger trips",
+                152000.0,
+                None,
+                "person",
+                "approx",
+                None,
+            )
+        ],
+    ),
+    (
+        "vessel-calls",
+        "The terminals served some 5,600 vessel calls.",
+        [("some 5,600 vessel calls", 5600.0, None, "vessel", "approx", None)],
+    ),
+    (
+        "vehicle-crossings",
+        "The bridge saw 1.2 million vehicle crossings.",
+        [("1.2 million vehicle crossings", 1.2e6, None, "vehicle", "eq", None)],
+    ),
+    (
+        "to-from-pair",
+        "Sea-rail volumes rose to 280,000 TEUs from 226,000 TEUs.",
+        [("280,000 TEUs", 280000.0, None, "TEU", "eq", 226000.0)],
+    ),
+    (
+        "compared-with-pair",
+        "Clearance took 1.5 hours, compared with 2 hours a year earlier.",
+        [("1.5 hours", 1.5, None, "h", "eq", 2.0)],
+    ),
+    (
+        "parcels",
+        "The customs cleared 2.01 billion cross-border e-commerce parcels.",
+        [("2.01 billion cross-border e-commerce parcels", 2.01e9, None, "batch", "eq", None)],
+    ),
+    (
+        "carats",
+        "Diamond imports came to 3.1 million carats.",
+        [("3.1 million carats", 3.1e6, None, "ct", "eq", None)],
+    ),
 ]
 
 

@@ -38,6 +38,8 @@ _SAME_PERIOD_RE = re.compile(
 _ZH_ITEM_SPLIT_RE = re.compile(r"[、，,]|和|及|与")
 _ZH_RESPECTIVELY = "分别"
 _NAMED_KINDS = ("month", "quarter")  # "in the month" refers back to the latest month named
+_OPENING_RE = re.compile(r"\s*(?:(?:in|during|for)\s+)?(?:the\s+)?", re.IGNORECASE)
+_ALONE_RE = re.compile(r",?\s+alone(?![\w-])", re.IGNORECASE)  # "In October alone, ..."
 INHERITED_KINDS = frozenset({"year", "quarter", "half", "ytd", "month", "months", "years"})
 PeriodValue = tuple[date | None, date | None, str | None, str | None]
 
@@ -64,6 +66,8 @@ class Context:
         self.periods = periods
         self._period_pos = [p.pos for p in self.periods]
         self._period_ends = [p.end_pos for p in self.periods]
+        # "In October alone": a part of the period the release is about, never the running one
+        self._asides = {(p.start, p.end) for p in self.periods if _ALONE_RE.match(text, p.end_pos)}
         self.main: PeriodValue | None = None
         self.running: PeriodValue | None = None  # the period of the last dated figure
         self._paragraph_running: PeriodValue | None = None  # ... when the paragraph began
@@ -125,6 +129,10 @@ class Context:
         for p in reversed(self.periods_between(paragraph_start, sentence.start)):
             if p.kind in INHERITED_KINDS and p.start is not None:
                 return _value(p)
+            if p.kind == "document":  # "... in the quarter. It moved ...": that quarter
+                named = self._latest_named(p)
+                if named is not None:
+                    return named
         if self.main is not None and self.main[3] == "years":  # a review of a Five-Year Plan
             return self.main
         return self._paragraph_running or self.main
@@ -179,7 +187,7 @@ class Context:
             return None
         sentences = self.index.sentences
         for p in reversed(self.periods_between(0, phrase.pos)):
-            opens = not self.text[sentences[self.index.at(p.pos)].start : p.pos].strip()
+            opens = _OPENING_RE.fullmatch(self.text, sentences[self.index.at(p.pos)].start, p.pos)
             if p.kind == kind and p.start is not None and opens:
                 return _value(p)
         return None
@@ -255,6 +263,8 @@ class Context:
             m, s = draft.mention, draft.sentence
             if draft.converted and previous is not None:  # the amount's subject, metric, period
                 draft.subject, draft.metric = previous.subject, previous.metric
+                if draft.metric is None or not fits(draft.metric, m.unit, draft.role):
+                    draft.metric = hints().default(m.unit, None)  # tonnes, or barrels a day
                 draft.period, draft.partner = previous.period, previous.partner
                 continue
             previous = draft
@@ -354,6 +364,8 @@ class Context:
                 and period[3] in INHERITED_KINDS
                 and period[3] != "years"  # not a plan
                 and not (self.zh and (period[2] or "").endswith(zh_words().alone))  # 11月当月
+                and (period[0], period[1]) not in self._asides
+                and not _inside(period, self.main)
             ):
                 self.running = period
         if each_year:
@@ -363,7 +375,9 @@ class Context:
             base = _BASE_YEAR_RE.search(self.text, draft.mention.end, draft.clause[1])
             basis = f"vs_{base.group(1)}" if base else default_basis(draft.period[3])
             if basis is None:  # "slid 4% in November from a year earlier": a base further on
-                basis = _clause_basis(self.text, draft.mention.end, draft.clause[1])
+                # (in the whole clause of a level: "rose 8.7% from a year earlier to 53.4 ...")
+                begin = draft.clause[0] if draft.role == "level" else draft.mention.end
+                basis = _clause_basis(self.text, begin, draft.clause[1])
             draft.change = type(change)(change.pct, basis, change.bound, change.note)
 
     def _respectively(self, items: list[Draft]) -> None:
@@ -436,6 +450,18 @@ def _basis_regex() -> re.Pattern[str]:
         | {_SAME_PERIOD_RE.pattern}          # 14% more than in the same month of last year""",
         re.IGNORECASE | re.VERBOSE,
     )
+
+
+def _inside(period: PeriodValue, main: PeriodValue | None) -> bool:
+    """Whether ``period`` is a quarter or month inside the document's main period ("In the
+    second quarter, ..." in a release about the first half): never the running period that
+    later paragraphs inherit."""
+    if main is None or main[0] is None or main[1] is None or period[0] is None:
+        return False
+    if period[3] not in {"quarter", "month"}:  # a year-to-date span is the release's own
+        return False
+    assert period[1] is not None
+    return main[0] <= period[0] and period[1] <= main[1] and (period[0], period[1]) != main[:2]
 
 
 def _clause_basis(text: str, start: int, end: int) -> str | None:

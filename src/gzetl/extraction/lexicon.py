@@ -124,3 +124,12 @@ def forecast_words() -> ForecastWords:
             raise KnowledgeError("negatives.toml", f"[forecast] {name} must be a list of words")
     before, after, nouns = (tuple(w.lower() for w in lists[name]) for name in lists)
     return ForecastWords(before, after, nouns)
+
+
+@cache
+def record_words() -> tuple[str, ...]:
+    """``negatives.toml`` [record] words: "the highest in 14 months" dates a record."""
+    words = load_data("negatives.toml").get("record", {}).get("words")
+    if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+        raise KnowledgeError("negatives.toml", "[record] words must be a list of words")
+    return tuple(" ".join(w.lower().split()) for w in words)

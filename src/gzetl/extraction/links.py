@@ -19,7 +19,7 @@ from functools import cache
 
 from gzetl.extraction.gate import document_hits
 from gzetl.extraction.growth import Change, change_of, role_of
-from gzetl.extraction.lexicon import forecast_words
+from gzetl.extraction.lexicon import forecast_words, record_words
 from gzetl.extraction.numbers import alternation, lowered
 from gzetl.extraction.quantities import THRESHOLD, Mention
 from gzetl.extraction.sentences import Sentence, SentenceIndex
@@ -30,12 +30,14 @@ _CONVERSION_RE = re.compile(
     r"(?:\s+in\s+(?:19|20)\d{2})?\s*(?:[(（]|,)\s*(?:equivalent\s+to|or|i\.e\.,?)?\s*",
     re.IGNORECASE,
 )
-# "grew 5% to 1.2 trillion yuan", "rose 7.8% year-on-year in December to", "doubled ..., reaching"
+# "grew 5% to 1.2 trillion yuan", "rose 7.8% year-on-year in December to", "doubled ..., reaching",
+# "were up 5.4% year on year at $3.24 trillion"
 _CHANGE_THEN_LEVEL_RE = re.compile(
     r"(?:\s+(?:compared\s+(?:to|with)|that\s+of|the\s+level\s+of)\s+(?:19|20)\d{2})?"
-    r"[^\d.;()%]{0,60}?(?<![\w-])(?:to|reaching|to\s+reach|hitting)\s+",
+    r"[^\d.;()%]{0,60}?(?<![\w-])(?:to|reaching|to\s+reach|hitting|at)\s+",
     re.IGNORECASE,
 )
+_WORD_RE = re.compile(r"[^\W\d_]{2,}")  # a word of two letters or more
 _RESPECTIVELY_RE = re.compile(r",?\s*respectively", re.IGNORECASE)
 _LIST_GAP_RE = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)\s*", re.IGNORECASE)
 # Chinese (zh): the list gap is zh.list_gap_re(); "分别" stands before the list;
@@ -106,12 +108,46 @@ def _forecast_after_re() -> re.Pattern[str]:
     )
 
 
-def _is_forecast(low: str, forecasts: list[int], m: Mention, clause_start: int) -> bool:
+# A clause in the future or the infinitive before its figure ("exports will grow 5%", "to
+# rise 0.3%"): a forecast word earlier in the sentence makes its figure a forecast too.
+_UNREALISED_RE = re.compile(
+    r"(?<![\w-])(?:will|would|could|might|to\s+(?:grow|rise|fall|increase|decrease|decline|reach|exceed|expand|contract|slow|widen|narrow|edge|climb|drop|top|hit))(?![\w-])"
+)
+
+
+def _is_forecast(
+    low: str, forecasts: list[int], m: Mention, clause_start: int, sentence_start: int
+) -> bool:
     """Whether ``m`` is a figure someone expects: a forecast word earlier in its clause
-    (``forecasts``: where they stand in the text) or right after it."""
-    if bisect_left(forecasts, m.start) > bisect_left(forecasts, clause_start):
+    (``forecasts``: where they stand in the text) or right after it, or earlier in its
+    sentence when its clause is in the future or the infinitive."""
+    before = bisect_left(forecasts, m.start)
+    if before > bisect_left(forecasts, clause_start):
+        return True
+    if before > bisect_left(forecasts, sentence_start) and _UNREALISED_RE.search(
+        low, clause_start, m.start
+    ):
         return True
     return _forecast_after_re().match(low, m.end) is not None
+
+
+@cache
+def _record_re() -> re.Pattern[str]:
+    """A record word a few words before the "in" that ends right before a duration."""
+    return re.compile(
+        rf"(?<![\w-])(?:{alternation(record_words())})(?:\s+[\w-]+){{0,3}}?\s+(?:in|since)\s+\Z"
+    )
+
+
+_RECORD_WINDOW = 60
+HOURS = "h"
+
+
+def _dates_a_record(low: str, m: Mention) -> bool:
+    """ "the highest in 14 months": the duration says how rare the figure is, it is no fact."""
+    return m.unit == HOURS and (
+        _record_re().search(low, max(0, m.start - _RECORD_WINDOW), m.start) is not None
+    )
 
 
 def _drafts(
@@ -126,8 +162,10 @@ def _drafts(
     for m in mentions:
         sentence = index.sentences[index.at(m.start)]
         clause = index.clause(sentence, m.start, m.end)
-        if forecasts and _is_forecast(low, forecasts, m, clause[0]):
+        if forecasts and _is_forecast(low, forecasts, m, clause[0], sentence.start):
             continue  # "a 4.6% rise forecast in a Reuters poll" states no fact
+        if _dates_a_record(low, m):
+            continue
         role = role_of(m, text, sentence.start)
         if role == "rate" and _SHARE_OF_RE.search(text, clause[0], m.start):
             role = "share"
@@ -165,16 +203,37 @@ def _continues_changes(text: str, previous: Draft, m: Mention, gap: re.Pattern[s
     )
 
 
-def _conversions(text: str, drafts: list[Draft], conversion: re.Pattern[str]) -> None:
+# "416 million tonnes of crude oil, or about 11.1 million barrels per day": a restatement of
+# the amount in another unit is a conversion too, when the connector says so
+_UNIT_CONVERSION_RE = re.compile(
+    r"(?:\s+(?:of|in|during)\s+[^\d,.;()]{1,50}?)?\s*(?:[(（]|,)?\s*(?:equivalent\s+to|or)\s+",
+    re.IGNORECASE,
+)
+
+
+def _conversions(
+    text: str,
+    drafts: list[Draft],
+    conversion: re.Pattern[str],
+    unit_conversion: re.Pattern[str] | None,
+) -> None:
     """ "8.3 trillion yuan (about 1.17 trillion U.S. dollars)": the second is a conversion."""
     codes = _currency_codes()
     for first, second in itertools.pairwise(drafts):
         if (
             first.role == second.role == "level"
-            and first.mention.unit in codes
-            and second.mention.unit in codes
             and first.mention.unit != second.mention.unit
-            and conversion.fullmatch(text, first.mention.end, second.mention.start)
+            and (
+                (
+                    first.mention.unit in codes
+                    and second.mention.unit in codes
+                    and conversion.fullmatch(text, first.mention.end, second.mention.start)
+                )
+                or (
+                    unit_conversion is not None
+                    and unit_conversion.fullmatch(text, first.mention.end, second.mention.start)
+                )
+            )
         ):
             second.converted = True
 
@@ -257,7 +316,13 @@ def _attach_changes(
         nxt = drafts[i + 1] if i + 1 < len(drafts) else None
         gap_from = draft.mention.end
         target = levels.get(draft.sentence.start)
-        waiting = target is not None and target.change is None  # "X yuan, up 8.2%, and ... to Y"
+        # "X yuan, up 8.2%, and ... to Y": the change waits for X, unless its clause names
+        # what changed ("X yuan, while imports fell 3.9% to Y": the change is Y's)
+        waiting = (
+            target is not None
+            and target.change is None
+            and _WORD_RE.search(text, draft.clause[0], draft.mention.head_start) is None
+        )
         if (
             not waiting
             and nxt is not None
@@ -315,7 +380,10 @@ def link(
     mentions are of a Chinese text (lists, "respectively" and conversions read as Chinese)."""
     gap = list_gap_re() if zh else _LIST_GAP_RE
     drafts = _drafts(text, mentions, index, gap)
-    _conversions(text, drafts, _ZH_CONVERSION_RE if zh else _CONVERSION_RE)
+    if zh:
+        _conversions(text, drafts, _ZH_CONVERSION_RE, None)
+    else:
+        _conversions(text, drafts, _CONVERSION_RE, _UNIT_CONVERSION_RE)
     drafts = _respective_changes(text, drafts, gap)
     drafts = _attach_changes(
         text, drafts, _ZH_CHANGE_THEN_LEVEL_RE if zh else _CHANGE_THEN_LEVEL_RE

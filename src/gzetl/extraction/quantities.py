@@ -213,7 +213,7 @@ def patterns() -> Patterns:
           | \s*(?P<times>times|-?fold)(?![\w])                           # 1.7 times
           | \s*(?P<cur>{alternation(list(currencies().after))})(?![\w])   # yuan, U.S. dollars
           | \s*(?P<unit>%|{plain_units})(?![\w])                         # tons, days, %
-          | \s+(?P<mods>(?:(?!(?:{_STOP})\b)[a-z][\w'/-]*\s+){{0,4}})    # roll-on/roll-off
+          | \s+(?P<mods>(?:(?!(?:{_STOP})\b)[a-z][\w'/-]*\s+){{0,4}}?)   # roll-on/roll-off
               (?P<counted>{counted_units})(?![\w])                       # flights
         )?
         {basis}
@@ -351,7 +351,12 @@ def _implied_unit(low: str, start: int, end: int, head: re.Match[str] | None) ->
     if not triggered:
         return None
     nouns = list(p.counted.finditer(low, _sentence_start(low, start), start))
+    counted = [n for n in nouns if _NUMBER_OF_RE.search(low, max(0, n.start() - 60), n.start())]
+    nouns = counted or nouns  # "the number of crossings at the land ports was 121 million"
     return units()[" ".join(nouns[-1].group().split())].unit if nouns else None
+
+
+_NUMBER_OF_RE = re.compile(r"(?<![\w-])number\s+of\s+(?:[\w'-]+\s+){0,4}\Z")
 
 
 _OF_RE = re.compile(r"\s+of\s")
@@ -579,6 +584,8 @@ def scan(text: str) -> list[Mention]:
 
 # "3 days on average, down from 5 days before": the second number is the earlier value.
 _DOWN_FROM_RE = re.compile(r"[^\d.;]{0,30}?(?<![\w-])(?:down|up|reduced|cut|shortened)\s+\Z")
+_TO_FROM_GAP_RE = re.compile(r"\s*,?\s*")  # "rose to 280,000 TEUs(,) from 226,000 TEUs"
+_COMPARED_RE = re.compile(r"\s*,?\s*compared\s+(?:with|to)\s+")  # "1.5 hours, compared with 2"
 
 
 def _pair_before_after(low: str, found: list[Mention]) -> list[Mention]:
@@ -592,7 +599,22 @@ def _pair_before_after(low: str, found: list[Mention]) -> list[Mention]:
             and previous.kind == mention.kind == "level"
             and previous.unit == mention.unit
             and previous.baseline is None
-            and _DOWN_FROM_RE.fullmatch(low, previous.end, mention.head_start)
+            and (
+                _DOWN_FROM_RE.fullmatch(low, previous.end, mention.head_start)
+                or (
+                    previous.head == "to"
+                    and _TO_FROM_GAP_RE.fullmatch(low, previous.end, mention.head_start)
+                )
+            )
+        ):
+            previous.baseline = mention.value
+            continue
+        if (  # "averaged 1.5 hours, compared with 2 hours a year earlier"
+            previous is not None
+            and previous.kind == mention.kind == "level"
+            and previous.unit == mention.unit
+            and previous.baseline is None
+            and _COMPARED_RE.fullmatch(low, previous.end, mention.start)
         ):
             previous.baseline = mention.value
             continue
