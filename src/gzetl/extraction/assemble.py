@@ -49,9 +49,15 @@ COLUMNS = (
 )
 
 
+# Copied per fact: building a hash object by name looks the algorithm up each time.
+_SHA1 = hashlib.sha1(usedforsecurity=False)
+
+
 def _fact_id(doc_id: str, start: int, end: int, unit: str | None) -> str:
     key = f"{doc_id}|{start}|{end}|{EXTRACTOR_VERSION}|{unit or ''}"
-    return hashlib.sha1(key.encode("utf-8"), usedforsecurity=False).hexdigest()[:16]
+    digest = _SHA1.copy()
+    digest.update(key.encode("utf-8"))
+    return digest.hexdigest()[:16]
 
 
 def _float(value: Decimal | None) -> float | None:
