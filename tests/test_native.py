@@ -106,10 +106,17 @@ def test_an_extension_older_than_its_source_is_refused(tmp_path: Path) -> None:
     _touch(package / "quantities.cpython-311-x86_64-linux-gnu.so", 1_000)
     _touch(package / "gate.py", 1_000)
     _touch(package / "gate.cpython-311-x86_64-linux-gnu.so", 2_000)
-    _touch(package / "0123abcd__mypyc.cpython-311-x86_64-linux-gnu.so", 1)  # no source
     assert stale_extensions(package) == [package / "quantities.cpython-311-x86_64-linux-gnu.so"]
     with pytest.raises(ImportError, match=r"quantities\.py changed after it was compiled"):
         check_fresh(package)
     os.utime(package / "quantities.cpython-311-x86_64-linux-gnu.so", (3_000, 3_000))
     assert stale_extensions(package) == []
     check_fresh(package)
+
+
+def test_an_extension_whose_source_is_gone_is_refused(tmp_path: Path) -> None:
+    package = tmp_path / "pkg"
+    package.mkdir()
+    _touch(package / "names.cpython-311-x86_64-linux-gnu.so", 2_000)  # names.py was renamed
+    with pytest.raises(ImportError, match=r"names\.py is gone"):
+        check_fresh(package)

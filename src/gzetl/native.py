@@ -20,21 +20,24 @@ def source_of(extension: Path) -> Path:
     return extension.with_name(extension.name.split(".", 1)[0] + ".py")
 
 
+def _is_stale(extension: Path) -> bool:
+    source = source_of(extension)
+    return not source.exists() or source.stat().st_mtime > extension.stat().st_mtime
+
+
 def stale_extensions(package_dir: Path) -> list[Path]:
-    """The extension modules under ``package_dir`` whose source changed after they were built."""
-    return sorted(
-        extension
-        for extension in package_dir.rglob("*.so")
-        if source_of(extension).exists()
-        and source_of(extension).stat().st_mtime > extension.stat().st_mtime
-    )
+    """The extension modules under ``package_dir`` whose source changed after they were built,
+    or is gone (mypyc's shared library of the build lies outside the package: ``src/``)."""
+    return sorted(extension for extension in package_dir.rglob("*.so") if _is_stale(extension))
 
 
 def check_fresh(package_dir: Path) -> None:
     """Raise ImportError naming the first outdated extension module, if there is one."""
     stale = stale_extensions(package_dir)
     if stale:
-        raise ImportError(f"{source_of(stale[0])} changed after it was compiled: {REBUILD_HINT}")
+        source = source_of(stale[0])
+        what = "changed after it was compiled" if source.exists() else "is gone"
+        raise ImportError(f"{source} {what}: {REBUILD_HINT}")
 
 
 def is_compiled(module_name: str) -> bool:
