@@ -8,7 +8,7 @@ export UV_PYTHON ?= 3.11
 # compile bytecode at install: Dagster and pandera then import in ~2 s instead of ~6 s
 export UV_COMPILE_BYTECODE ?= 1
 
-.PHONY: setup native pure run test ui lint typecheck bench clean
+.PHONY: setup native native-orphans pure run test ui lint typecheck bench clean
 
 # uv itself comes from pip when it is missing (into .tools, never into the system Python).
 .tools/bin/uv:
@@ -32,8 +32,16 @@ NATIVE_STAMP := src/build/native.stamp
 ifeq ($(GZETL_NATIVE),0)
 native: pure
 else
-native: $(NATIVE_STAMP)
+native: native-orphans $(NATIVE_STAMP)
 endif
+
+# A compiled module whose source was deleted or renamed would still import: remove it, and
+# the stamp with it, so that the build runs again.
+native-orphans:
+	@for so in $$(find src/gzetl -name '*.so'); do \
+	    base=$$(basename "$$so"); py="$$(dirname "$$so")/$${base%%.*}.py"; \
+	    [ -f "$$py" ] || { rm -f "$$so" $(NATIVE_STAMP); echo "removed $$so: $$py is gone"; }; \
+	done
 
 $(NATIVE_STAMP): $(NATIVE_SRC) $(BIN)/gzetl
 	@mkdir -p src/build
