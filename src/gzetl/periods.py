@@ -36,6 +36,7 @@ class PeriodWords:
     document: tuple[str, ...] = ()
     comparison: tuple[str, ...] = ()
     relative_months: dict[str, int] = field(default_factory=dict)
+    record: tuple[str, ...] = ()
 
 
 @dataclass(slots=True, init=False)
@@ -92,13 +93,14 @@ def period_words() -> PeriodWords:
         document = tuple(p.lower() for p in table.get("document", {}).get("list", []))
         comparison = tuple(p.lower() for p in table.get("comparison", {}).get("list", []))
         months_back = {k.lower(): int(v) for k, v in table.get("relative_months", {}).items()}
+        record = tuple(p.lower() for p in table.get("record", {}).get("list", []))
     except (KeyError, TypeError, ValueError) as exc:
         raise KnowledgeError("periods.toml", f"missing or malformed section: {exc}") from exc
     bad = [m for m, n in months.items() if not 1 <= n <= 12]
     if bad:
         raise KnowledgeError("periods.toml", f"[months] {bad} not in 1..12")
     return PeriodWords(
-        months, ordinals, plans, undated, relative, document, comparison, months_back
+        months, ordinals, plans, undated, relative, document, comparison, months_back, record
     )
 
 
@@ -112,9 +114,14 @@ YTD = (
 _YEAR = r"(?:19|20)\d{2}(?![\d,.]\d)"
 
 
+_PREVIOUS_YEAR = r"last\s+year|the\s+previous\s+year"
+
+
 def _of_year(group: str) -> str:
-    """ "of 2025", "of the year", "of this year" after a quarter, half or month count."""
-    return rf"(?:\s+of\s+(?:the\s+year|this\s+year|(?:the\s+year\s+)?(?P<{group}>{_YEAR})))?"
+    """ "of 2025", "of the year", "of this year", "(of) last year" after a quarter, half or
+    month count; the group ``<group>p`` says the year before publication."""
+    return rf"""(?:\s+of\s+(?:the\s+year|this\s+year|(?:the\s+year\s+)?(?P<{group}>{_YEAR}))
+      |(?:\s+of)?\s+(?P<{group}p>{_PREVIOUS_YEAR}))?"""
 
 
 @cache
@@ -157,7 +164,8 @@ def period_regexes() -> tuple[tuple[re.Pattern[str], str | None], ...]:
         (
             rf"""(?P<m1>{month})(?:                                       # January to November 2025
             \s*(?:to|and|-|–|through)\s*(?P<m2>{month})(?:,?\s+(?:of\s+)?(?P<y2>{_YEAR}))?
-          | \s+(?P<y6>{_YEAR}))?{end}                                 # December 2025, (in) May""",
+          | \s+(?P<y6>{_YEAR})                                         # December 2025, (in) May
+          | (?:\s+of)?\s+(?P<y6p>{_PREVIOUS_YEAR}))?{end}              # December last year""",
             "period month",
         ),
         (rf"q(?P<qn>[1-4])(?:\s+(?P<y4>{_YEAR}))?{end}", None),  # Q1 2025
@@ -195,8 +203,16 @@ def _count(text: str | None) -> int:
     return int(value) if value is not None else 0
 
 
-def _year(text: str | None, month_end: int, published: date | None) -> int | None:
-    return int(text) if text else _latest_year(month_end, published)
+def _year(
+    text: str | None, month_end: int, published: date | None, previous: str | None = None
+) -> int | None:
+    """The year written (``text``), the year before publication (``previous``: "of last
+    year"), else the latest year whose ``month_end`` is over by ``published``."""
+    if text:
+        return int(text)
+    if previous:
+        return published.year - 1 if published is not None else None
+    return _latest_year(month_end, published)
 
 
 def _months_to(
@@ -218,7 +234,7 @@ def _months_to(
     return replace(phrase, kind="ytd" if start.month == 1 else "months", start=start, end=stop)
 
 
-def _resolve(  # noqa: PLR0911, PLR0912
+def _resolve(  # noqa: PLR0911, PLR0912, PLR0915 (one branch a kind of phrase)
     found: tuple[re.Match[str], int] | None, text: str, published: date | None
 ) -> Period | None:
     if found is None:
@@ -228,6 +244,8 @@ def _resolve(  # noqa: PLR0911, PLR0912
     g = defaultdict(lambda: None, m.groupdict())
     end = m.end()
     label = " ".join(text[pos:end].split())
+    if (g["year"] or g["m1"]) and label[:6].lower() == "since ":  # "since 2021"; "since June"
+        return _since(int(g["year"]) if g["year"] else None, text, pos, end, published)
     if g["fyp"]:
         first = pw.five_year_plans.get(pw.ordinals[g["ord"]])
         if first is None:
@@ -247,11 +265,11 @@ def _resolve(  # noqa: PLR0911, PLR0912
         n = _count(g["nmonths"]) if g["nmonths"] else 3 * _count(g["nquarters"])
         if not 1 <= n <= 12:
             return Period(pos, end, label, "ytd", None, None)
-        start, stop = _months(1, n, _year(g["y1"] or g["y7"], n, published))
+        start, stop = _months(1, n, _year(g["y1"] or g["y7"], n, published, g["y1p"] or g["y7p"]))
         return Period(pos, end, label, "ytd", start, stop)
     if g["m1"] and not g["m2"]:
         n = pw.months[g["m1"]]
-        start, stop = _months(n, n, _year(g["y6"], n, published))
+        start, stop = _months(n, n, _year(g["y6"], n, published, g["y6p"]))
         return Period(pos, end, label, "month", start, stop)
     if g["m1"]:
         a, b = pw.months[g["m1"]], pw.months[g["m2"]]
@@ -263,13 +281,17 @@ def _resolve(  # noqa: PLR0911, PLR0912
         q = pw.ordinals[g["ord"]] if g["quarter"] else int(g["qn"])
         if not 1 <= q <= 4:
             return Period(pos, end, label, "quarter", None, None)
-        start, stop = _months(3 * q - 2, 3 * q, _year(g["y3"] or g["y4"], 3 * q, published))
+        start, stop = _months(
+            3 * q - 2, 3 * q, _year(g["y3"] or g["y4"], 3 * q, published, g["y3p"])
+        )
         return Period(pos, end, label, "quarter", start, stop)
     if g["half"] or g["hn"]:
         h = pw.ordinals[g["ord"]] if g["half"] else int(g["hn"])
         if h not in (1, 2):
             return Period(pos, end, label, "half", None, None)
-        start, stop = _months(6 * h - 5, 6 * h, _year(g["y5"] or g["y8"], 6 * h, published))
+        start, stop = _months(
+            6 * h - 5, 6 * h, _year(g["y5"] or g["y8"], 6 * h, published, g["y5p"])
+        )
         return Period(pos, end, label, "half", start, stop)
     phrase = " ".join((g["phrase"] or "").split())
     if phrase in YTD:
@@ -281,6 +303,8 @@ def _resolve(  # noqa: PLR0911, PLR0912
         )
         return Period(pos, end, label, "ytd", start, stop)
     if phrase in pw.relative:
+        if text[end : end + 4].lower() == " of ":  # "the last year of the 13th Five-Year Plan"
+            return None
         if published is None:
             return Period(pos, end, label, "year", None, None)
         y = published.year + pw.relative[phrase]
@@ -299,6 +323,32 @@ def _resolve(  # noqa: PLR0911, PLR0912
     if phrase in pw.document:
         return Period(pos, end, label, "document", None, None)
     return Period(pos, end, label, "undated", None, None)
+
+
+_RECORD_WINDOW = 40
+
+
+@cache
+def _record_re() -> re.Pattern[str]:
+    """A record word of ``periods.toml`` [record] in the clause before "since" ("the highest
+    since 2015"), no comma or full stop between them."""
+    words = alternation(period_words().record)
+    return re.compile(rf"(?<![\w-])(?:{words})(?![\w-])[^,.;]*\Z")
+
+
+def _since(year: int | None, text: str, pos: int, end: int, published: date | None) -> Period:
+    """ "since 2021": the years from 2021 to the year of the latest figures; a base (never a
+    figure's period) after a record word ("the fastest since 2021") or before a month."""
+    label = " ".join(text[pos:end].split())
+    begin = max(0, pos - _RECORD_WINDOW)
+    record = _record_re().search(text[begin:pos].lower()) is not None
+    last = _latest_year(12, published)
+    if year is None or record or last is None:
+        return Period(pos, end, label, "base", None, None)
+    first = year + 1 if " end of " in label.lower() else year
+    last = max(last, first)
+    kind = "year" if last == first else "years"
+    return Period(pos, end, label, kind, date(first, 1, 1), date(last, 12, 31))
 
 
 def find_periods(
@@ -370,20 +420,34 @@ _CONSECUTIVE_RE = re.compile(r"consecutive\s+years(?![\w-])")  # literal first: 
 _COUNT_BEFORE_RE = re.compile(r"(?:for\s+)?([\w-]+)\s+\Z")
 
 
-# A bare year or month is a period only after one of these words ("in 2025", "by 2025").
+# A bare year or month is a period only after one of these words ("in 2025", "by 2025",
+# "since 2021": the years from 2021 on).
 _PREPOSITION_RE = re.compile(
-    r"(?:in|by|for|during|throughout)\s+(?:the\s+(?:end|whole|full\s+year)\s+of\s+)?\Z"
+    r"(?:in|by|for|during|throughout|since)\s+(?:the\s+(?:end|whole|full\s+year)\s+of\s+)?\Z"
 )
 _PREPOSITION_WINDOW = 40
+# A bare month also dates its sentence when it opens it ("June was the busiest month",
+# "December alone saw") or follows a possessive ("China's November exports"), not when a
+# day follows ("November 7, ...": a date).
+_MONTH_OPENS_RE = re.compile(r"(?:\A|[.!?\n]|['’]s)[ \t]*\Z")
+_DAY_AFTER_RE = re.compile(r"\.?[ \t]*\d")
 
 
 def _with_preposition(m: re.Match[str], low: str) -> tuple[re.Match[str], int] | None:
     """The match and where its phrase starts; None for a bare year or month with no preposition."""
     g = m.groupdict()
-    bare = g.get("year") or (g.get("m1") and not g.get("m2") and not g.get("y6"))
+    bare = g.get("year") or (
+        g.get("m1") and not g.get("m2") and not g.get("y6") and not g.get("y6p")
+    )
     if not bare:
         return m, m.start()
-    if g.get("m1") and low.startswith(("'s ", "’s "), m.end()):  # "June's trade grew 5.2%"
+    if g.get("m1") and (
+        low.startswith(("'s ", "’s "), m.end())  # "June's trade grew 5.2%"
+        or (
+            _MONTH_OPENS_RE.search(low, max(0, m.start() - 4), m.start())
+            and not _DAY_AFTER_RE.match(low, m.end())
+        )
+    ):
         return m, m.start()
     before = _PREPOSITION_RE.search(low, max(0, m.start() - _PREPOSITION_WINDOW), m.start())
     return (m, before.start()) if before else None
@@ -405,7 +469,9 @@ def _consecutive(text: str, low: str, start: int, stop: int) -> list[Period]:
 
 # "down from 20 hours in 2024", "to $90.07 billion from $90.45 billion in September": the
 # earlier amount's period
-_FROM_AMOUNT_RE = re.compile(r"(?<![\w-])from\s+[$€¥]?\d[\d.,]*(?:\s*%|(?:\s+[a-z.$]+){1,3})?\s+\Z")
+_FROM_AMOUNT_RE = re.compile(
+    r"(?<![\w-])from\s+(?:an?\s+)?[$€¥]?\d[\d.,]*(?:\s*%)?(?:[\s-]+[a-z.$]+){0,3}\s+\Z"
+)
 
 
 def _after_earlier_amount(low: str, pos: int) -> bool:
