@@ -286,6 +286,51 @@ CASES = [
         "month",
     ),
     (
+        "full-year-in-january",
+        "For the full year, exports grew 5.9 percent",
+        JAN_2026,
+        "the full year",
+        date(2025, 1, 1),
+        date(2025, 12, 31),
+        "year",
+    ),
+    (
+        "year-span",
+        "From 2021 to 2025, trade grew by a third",
+        JAN_2026,
+        "2021 to 2025",
+        date(2021, 1, 1),
+        date(2025, 12, 31),
+        "years",
+    ),
+    (
+        "past-decade",
+        "Over the past decade, the port opened 80 routes",
+        JAN_2026,
+        "the past decade",
+        date(2016, 1, 1),
+        date(2025, 12, 31),
+        "years",
+    ),
+    (
+        "at-the-end-of-year",
+        "At the end of 2025, the zone had 1,200 enterprises",
+        JAN_2026,
+        "At the end of 2025",
+        date(2025, 1, 1),
+        date(2025, 12, 31),
+        "year",
+    ),
+    (
+        "month-of",
+        "In the month of May, airport flights rose",
+        JUL_2025,
+        "In the month of May",
+        date(2025, 5, 1),
+        date(2025, 5, 31),
+        "month",
+    ),
+    (
         "month-range-period",
         "Trade in the January-November period grew",
         date(2025, 12, 8),
@@ -322,6 +367,13 @@ NOT_PERIODS = [
 @pytest.mark.parametrize("text", [c[1] for c in NOT_PERIODS], ids=[c[0] for c in NOT_PERIODS])
 def test_not_periods(text: str) -> None:
     assert find_periods(text, JAN_2026) == []
+
+
+def test_reporting_period_points_back_to_the_document() -> None:
+    [period] = find_periods(
+        "During the reporting period, the port handled 9 million TEUs", JAN_2026
+    )
+    assert (period.label, period.kind) == ("During the reporting period", "document")
 
 
 def test_undated_and_document_phrases() -> None:

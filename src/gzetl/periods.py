@@ -37,6 +37,7 @@ class PeriodWords:
     comparison: tuple[str, ...] = ()
     relative_months: dict[str, int] = field(default_factory=dict)
     record: tuple[str, ...] = ()
+    latest_year: tuple[str, ...] = ()
 
 
 @dataclass(slots=True, init=False)
@@ -94,13 +95,23 @@ def period_words() -> PeriodWords:
         comparison = tuple(p.lower() for p in table.get("comparison", {}).get("list", []))
         months_back = {k.lower(): int(v) for k, v in table.get("relative_months", {}).items()}
         record = tuple(p.lower() for p in table.get("record", {}).get("list", []))
+        latest = tuple(p.lower() for p in table.get("latest_year", {}).get("list", []))
     except (KeyError, TypeError, ValueError) as exc:
         raise KnowledgeError("periods.toml", f"missing or malformed section: {exc}") from exc
     bad = [m for m, n in months.items() if not 1 <= n <= 12]
     if bad:
         raise KnowledgeError("periods.toml", f"[months] {bad} not in 1..12")
     return PeriodWords(
-        months, ordinals, plans, undated, relative, document, comparison, months_back, record
+        months,
+        ordinals,
+        plans,
+        undated,
+        relative,
+        document,
+        comparison,
+        months_back,
+        record,
+        latest,
     )
 
 
@@ -112,6 +123,7 @@ YTD = (
     "since the beginning of the year",
 )
 _YEAR = r"(?:19|20)\d{2}(?![\d,.]\d)"
+_LATE_IN_YEAR = 3  # "for the full year" published up to March: the year before
 
 
 _PREVIOUS_YEAR = r"last\s+year|the\s+previous\s+year"
@@ -131,7 +143,14 @@ def period_phrases() -> dict[str, list[str]]:
     return {
         "period ordinal": list(pw.ordinals),
         "period month": list(pw.months),
-        "period phrase": [*YTD, *pw.relative, *pw.relative_months, *pw.undated, *pw.document],
+        "period phrase": [
+            *YTD,
+            *pw.relative,
+            *pw.relative_months,
+            *pw.latest_year,
+            *pw.undated,
+            *pw.document,
+        ],
     }
 
 
@@ -170,9 +189,13 @@ def period_regexes() -> tuple[tuple[re.Pattern[str], str | None], ...]:
         ),
         (rf"q(?P<qn>[1-4])(?:\s+(?P<y4>{_YEAR}))?{end}", None),  # Q1 2025
         (rf"h(?P<hn>[12])(?:\s+(?P<y8>{_YEAR}))?{end}", None),  # H1
-        (rf"(?P<year>{_YEAR}){end}", None),  # (in, by, for) 2025
+        (  # (in, by, for) 2025; 2021-2025, from 2021 to 2025
+            rf"(?P<year>{_YEAR})(?:\s*(?:-|–|to|through)\s*(?P<year2>{_YEAR}))?{end}",
+            None,
+        ),
         (  # the past 5 years; the past 11 months (of this year: year to date)
-            rf"the\s+(?:past|last|previous)\s+(?:(?P<past>{num})\s+years|(?P<pastm>{num})\s+months){end}",
+            rf"""the\s+(?:past|last|previous)\s+(?:(?P<past>{num})\s+years|(?P<decade>decade)
+            |(?P<pastm>{num})\s+months){end}""",
             None,
         ),
         (  # the year through November, the year to end-October: year to date
@@ -251,8 +274,13 @@ def _resolve(  # noqa: PLR0911, PLR0912, PLR0915 (one branch a kind of phrase)
         if first is None:
             return Period(pos, end, label, "years", None, None)
         return Period(pos, end, label, "years", date(first, 1, 1), date(first + 4, 12, 31))
-    if g["past"]:
-        n = _count(g["past"])
+    if g["year2"]:  # 2021-2025
+        since, until = int(g["year"]), int(g["year2"])
+        if since >= until:
+            return Period(pos, end, label, "years", None, None)
+        return Period(pos, end, label, "years", date(since, 1, 1), date(until, 12, 31))
+    if g["past"] or g["decade"]:
+        n = _count(g["past"]) if g["past"] else 10
         last = _latest_year(12, published)
         if last is None or n <= 0:
             return Period(pos, end, label, "years", None, None)
@@ -302,6 +330,11 @@ def _resolve(  # noqa: PLR0911, PLR0912, PLR0915 (one branch a kind of phrase)
             1, last, published.year if published.month > 1 else published.year - 1
         )
         return Period(pos, end, label, "ytd", start, stop)
+    if phrase in pw.latest_year:  # "for the full year": the year of the latest figures
+        if published is None:
+            return Period(pos, end, label, "year", None, None)
+        y = published.year - 1 if published.month <= _LATE_IN_YEAR else published.year
+        return Period(pos, end, label, "year", date(y, 1, 1), date(y, 12, 31))
     if phrase in pw.relative:
         if text[end : end + 4].lower() == " of ":  # "the last year of the 13th Five-Year Plan"
             return None
@@ -423,7 +456,9 @@ _COUNT_BEFORE_RE = re.compile(r"(?:for\s+)?([\w-]+)\s+\Z")
 # A bare year or month is a period only after one of these words ("in 2025", "by 2025",
 # "since 2021": the years from 2021 on).
 _PREPOSITION_RE = re.compile(
-    r"(?:in|by|for|during|throughout|since)\s+(?:the\s+(?:end|whole|full\s+year)\s+of\s+)?\Z"
+    r"""(?:(?:in|by|for|during|throughout|since)\s+(?:the\s+(?:end|whole|full\s+year|month)\s+of\s+)?
+    | (?:at|as\s+of)\s+the\s+end\s+of\s+)\Z   # at the end of 2025, as of the end of November""",
+    re.VERBOSE,
 )
 _PREPOSITION_WINDOW = 40
 # A bare month also dates its sentence when it opens it ("June was the busiest month",
@@ -436,7 +471,7 @@ _DAY_AFTER_RE = re.compile(r"\.?[ \t]*\d")
 def _with_preposition(m: re.Match[str], low: str) -> tuple[re.Match[str], int] | None:
     """The match and where its phrase starts; None for a bare year or month with no preposition."""
     g = m.groupdict()
-    bare = g.get("year") or (
+    bare = (g.get("year") and not g.get("year2")) or (
         g.get("m1") and not g.get("m2") and not g.get("y6") and not g.get("y6p")
     )
     if not bare:
