@@ -198,6 +198,10 @@ def period_regexes() -> tuple[tuple[re.Pattern[str], str | None], ...]:
             |(?P<pastm>{num})\s+months){end}""",
             None,
         ),
+        (  # "over the same eight months": the first eight months named before
+            rf"same\s+(?P<smonths>{num})\s+months{_of_year('y9')}{end}",
+            None,
+        ),
         (  # the year through November, the year to end-October: year to date
             rf"year\s+(?:through|to)\s+(?:end-)?(?P<ytdm>{month}){end}",
             None,
@@ -289,11 +293,13 @@ def _resolve(  # noqa: PLR0911, PLR0912, PLR0915 (one branch a kind of phrase)
         return _months_to(
             g["pastm"], g["ytdm"], Period(pos, end, label, "ytd", None, None), published
         )
-    if g["nmonths"] or g["nquarters"]:
-        n = _count(g["nmonths"]) if g["nmonths"] else 3 * _count(g["nquarters"])
+    if g["nmonths"] or g["nquarters"] or g["smonths"]:
+        months = g["nmonths"] or g["smonths"]
+        n = _count(months) if months else 3 * _count(g["nquarters"])
         if not 1 <= n <= 12:
             return Period(pos, end, label, "ytd", None, None)
-        start, stop = _months(1, n, _year(g["y1"] or g["y7"], n, published, g["y1p"] or g["y7p"]))
+        year = _year(g["y1"] or g["y7"] or g["y9"], n, published, g["y1p"] or g["y7p"] or g["y9p"])
+        start, stop = _months(1, n, year)
         return Period(pos, end, label, "ytd", start, stop)
     if g["m1"] and not g["m2"]:
         n = pw.months[g["m1"]]

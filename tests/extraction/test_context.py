@@ -77,3 +77,25 @@ def test_a_basis_opening_the_sentence() -> None:
         ("9.8%", "vs_2020"),
         ("2.1%", "mom"),
     ]
+
+
+def test_a_rate_from_the_month_before_is_month_on_month() -> None:
+    text = (
+        "Huangpu Port handled 812,000 TEUs in May, up 4.1% from a year earlier and 3.5% from April."
+    )
+    facts = extract_document(text, doc_id="d", source="d.txt", published=date(2026, 6, 6))
+    assert facts.select("text", "value", "change_pct", "change_basis").rows() == [
+        ("812,000 TEUs", 812000.0, 4.1, "yoy"),
+        ("3.5%", None, 3.5, "mom"),
+    ]
+
+
+def test_the_same_months_point_back_to_the_first_months() -> None:
+    text = (
+        "In the first seven months, Nansha Port handled 12.1 million TEUs. Its cargo "
+        "throughput over the same seven months reached 231 million tonnes."
+    )
+    assert _periods(text, date(2026, 8, 6)) == [
+        ("12.1 million TEUs", date(2026, 1, 1), date(2026, 7, 31)),
+        ("231 million tonnes", date(2026, 1, 1), date(2026, 7, 31)),
+    ]
