@@ -130,10 +130,10 @@ _PREVIOUS_YEAR = r"last\s+year|the\s+previous\s+year"
 
 
 def _of_year(group: str) -> str:
-    """ "of 2025", "of the year", "of this year", "(of) last year" after a quarter, half or
+    """ "of 2025", "of the year", "(of) this year", "(of) last year" after a quarter, half or
     month count; the group ``<group>p`` says the year before publication."""
-    return rf"""(?:\s+of\s+(?:the\s+year|this\s+year|(?:the\s+year\s+)?(?P<{group}>{_YEAR}))
-      |(?:\s+of)?\s+(?P<{group}p>{_PREVIOUS_YEAR}))?"""
+    return rf"""(?:\s+of\s+(?:the\s+year|(?:the\s+year\s+)?(?P<{group}>{_YEAR}))
+      |(?:\s+of)?\s+(?:this\s+year|(?P<{group}p>{_PREVIOUS_YEAR})))?"""
 
 
 @cache
@@ -171,10 +171,10 @@ def period_regexes() -> tuple[tuple[re.Pattern[str], str | None], ...]:
     end = r"(?![\w-])"
     patterns = (
         (
-            rf"""(?P<ord>{ordinal})\s+(?:                                     # ordinal-led phrases:
+            rf"""(?P<ord>{ordinal})[\s-]+(?:                     # ordinal-led, also "first-half":
             (?P<fyp>five[-\s]year\s+plan)["”]?(?:\s+period)?            #   14th Five-Year Plan
           | (?P<quarter>quarter){_of_year("y3")}  # the fourth quarter
-          | (?P<half>half){_of_year("y5")}       # the first half
+          | (?P<half>half)(?:[\s-]year)?{_of_year("y5")}  # the first half(-year)
           | (?P<nmonths>{num})\s+months{_of_year("y1")}  # 11 months
           | (?P<nquarters>{num})\s+quarters{_of_year("y7")}  #   first three quarters
         ){end}""",
@@ -184,7 +184,7 @@ def period_regexes() -> tuple[tuple[re.Pattern[str], str | None], ...]:
             rf"""(?P<m1>{month})(?:                                       # January to November 2025
             \s*(?:to|and|-|–|through)\s*(?P<m2>{month})(?:,?\s+(?:of\s+)?(?P<y2>{_YEAR}))?
           | \s+(?P<y6>{_YEAR})                                         # December 2025, (in) May
-          | (?:\s+of)?\s+(?P<y6p>{_PREVIOUS_YEAR}))?{end}              # December last year""",
+          | (?:\s+of)?\s+(?:this\s+year|(?P<y6p>{_PREVIOUS_YEAR})))?{end}  # June this year""",
             "period month",
         ),
         (rf"q(?P<qn>[1-4])(?:\s+(?P<y4>{_YEAR}))?{end}", None),  # Q1 2025
