@@ -304,6 +304,15 @@ CASES = [
         "years",
     ),
     (
+        "between-years",
+        "Between 2021 and 2025, the port opened 40 routes",
+        JAN_2026,
+        "Between 2021 and 2025",
+        date(2021, 1, 1),
+        date(2025, 12, 31),
+        "years",
+    ),
+    (
         "past-decade",
         "Over the past decade, the port opened 80 routes",
         JAN_2026,

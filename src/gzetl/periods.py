@@ -198,6 +198,10 @@ def period_regexes() -> tuple[tuple[re.Pattern[str], str | None], ...]:
             |(?P<pastm>{num})\s+months){end}""",
             None,
         ),
+        (  # between 2021 and 2025
+            rf"between\s+(?P<yb1>{_YEAR})\s+and\s+(?P<yb2>{_YEAR}){end}",
+            None,
+        ),
         (  # "over the same eight months": the first eight months named before
             rf"same\s+(?P<smonths>{num})\s+months{_of_year('y9')}{end}",
             None,
@@ -278,8 +282,8 @@ def _resolve(  # noqa: PLR0911, PLR0912, PLR0915 (one branch a kind of phrase)
         if first is None:
             return Period(pos, end, label, "years", None, None)
         return Period(pos, end, label, "years", date(first, 1, 1), date(first + 4, 12, 31))
-    if g["year2"]:  # 2021-2025
-        since, until = int(g["year"]), int(g["year2"])
+    if g["year2"] or g["yb1"]:  # 2021-2025, between 2021 and 2025
+        since, until = int(g["year"] or g["yb1"]), int(g["year2"] or g["yb2"])
         if since >= until:
             return Period(pos, end, label, "years", None, None)
         return Period(pos, end, label, "years", date(since, 1, 1), date(until, 12, 31))
