@@ -307,7 +307,7 @@ CASES = [
         "between-years",
         "Between 2021 and 2025, the port opened 40 routes",
         JAN_2026,
-        "Between 2021 and 2025",
+        "2021 and 2025",
         date(2021, 1, 1),
         date(2025, 12, 31),
         "years",

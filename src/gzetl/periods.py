@@ -141,7 +141,7 @@ def period_phrases() -> dict[str, list[str]]:
     """The phrases that lead the period patterns, by the name of their ``gate`` scan."""
     pw = period_words()
     return {
-        "period ordinal": list(pw.ordinals),
+        "period ordinal": [*pw.ordinals, "same"],  # "the same eight months" too
         "period month": list(pw.months),
         "period phrase": [
             *YTD,
@@ -171,12 +171,14 @@ def period_regexes() -> tuple[tuple[re.Pattern[str], str | None], ...]:
     end = r"(?![\w-])"
     patterns = (
         (
-            rf"""(?P<ord>{ordinal})[\s-]+(?:                     # ordinal-led, also "first-half":
+            rf"""(?:(?P<ord>{ordinal})[\s-]+(?:                  # ordinal-led, also "first-half":
             (?P<fyp>five[-\s]year\s+plan)["”]?(?:\s+period)?            #   14th Five-Year Plan
           | (?P<quarter>quarter){_of_year("y3")}  # the fourth quarter
           | (?P<half>half)(?:[\s-]year)?{_of_year("y5")}  # the first half(-year)
           | (?P<nmonths>{num})\s+months{_of_year("y1")}  # 11 months
           | (?P<nquarters>{num})\s+quarters{_of_year("y7")}  #   first three quarters
+        )
+        | same\s+(?P<smonths>{num})\s+months{_of_year("y9")}   # over the same eight months
         ){end}""",
             "period ordinal",
         ),
@@ -189,21 +191,14 @@ def period_regexes() -> tuple[tuple[re.Pattern[str], str | None], ...]:
         ),
         (rf"q(?P<qn>[1-4])(?:\s+(?P<y4>{_YEAR}))?{end}", None),  # Q1 2025
         (rf"h(?P<hn>[12])(?:\s+(?P<y8>{_YEAR}))?{end}", None),  # H1
-        (  # (in, by, for) 2025; 2021-2025, from 2021 to 2025
-            rf"(?P<year>{_YEAR})(?:\s*(?:-|–|to|through)\s*(?P<year2>{_YEAR}))?{end}",
+        (  # (in, by, for) 2025; 2021-2025, from 2021 to 2025, between 2021 and 2025
+            rf"""(?P<year>{_YEAR})(?:(?:\s*(?:-|–|to|through)\s*|(?<=between\s\d{{4}})\s+and\s+)
+            (?P<year2>{_YEAR}))?{end}""",
             None,
         ),
         (  # the past 5 years; the past 11 months (of this year: year to date)
             rf"""the\s+(?:past|last|previous)\s+(?:(?P<past>{num})\s+years|(?P<decade>decade)
             |(?P<pastm>{num})\s+months){end}""",
-            None,
-        ),
-        (  # between 2021 and 2025
-            rf"between\s+(?P<yb1>{_YEAR})\s+and\s+(?P<yb2>{_YEAR}){end}",
-            None,
-        ),
-        (  # "over the same eight months": the first eight months named before
-            rf"same\s+(?P<smonths>{num})\s+months{_of_year('y9')}{end}",
             None,
         ),
         (  # the year through November, the year to end-October: year to date
@@ -282,8 +277,8 @@ def _resolve(  # noqa: PLR0911, PLR0912, PLR0915 (one branch a kind of phrase)
         if first is None:
             return Period(pos, end, label, "years", None, None)
         return Period(pos, end, label, "years", date(first, 1, 1), date(first + 4, 12, 31))
-    if g["year2"] or g["yb1"]:  # 2021-2025, between 2021 and 2025
-        since, until = int(g["year"] or g["yb1"]), int(g["year2"] or g["yb2"])
+    if g["year2"]:  # 2021-2025, between 2021 and 2025
+        since, until = int(g["year"]), int(g["year2"])
         if since >= until:
             return Period(pos, end, label, "years", None, None)
         return Period(pos, end, label, "years", date(since, 1, 1), date(until, 12, 31))
