@@ -232,6 +232,150 @@ CASES = [
         "month",
     ),
     (
+        "quarter-of-last-year",
+        "In the fourth quarter of last year, trade with RCEP members rose",
+        JAN_2026,
+        "fourth quarter of last year",
+        date(2025, 10, 1),
+        date(2025, 12, 31),
+        "quarter",
+    ),
+    (
+        "half-last-year",
+        "Exports in the first half last year were flat",
+        date(2026, 9, 2),
+        "first half last year",
+        date(2025, 1, 1),
+        date(2025, 6, 30),
+        "half",
+    ),
+    (
+        "month-last-year",
+        "Imports in December last year fell",
+        date(2026, 3, 5),
+        "December last year",
+        date(2025, 12, 1),
+        date(2025, 12, 31),
+        "month",
+    ),
+    (
+        "since-year",
+        "Since 2021, the district has cleared more than 6 million TEUs",
+        JAN_2026,
+        "Since 2021",
+        date(2021, 1, 1),
+        date(2025, 12, 31),
+        "years",
+    ),
+    (
+        "month-opens-sentence",
+        "Trade rose. December alone saw 2.41 million TEUs",
+        JAN_2026,
+        "December",
+        date(2025, 12, 1),
+        date(2025, 12, 31),
+        "month",
+    ),
+    (
+        "month-after-possessive",
+        "China's November exports rise 5.1%",
+        date(2026, 12, 8),
+        "November",
+        date(2026, 11, 1),
+        date(2026, 11, 30),
+        "month",
+    ),
+    (
+        "full-year-in-january",
+        "For the full year, exports grew 5.9 percent",
+        JAN_2026,
+        "the full year",
+        date(2025, 1, 1),
+        date(2025, 12, 31),
+        "year",
+    ),
+    (
+        "year-span",
+        "From 2021 to 2025, trade grew by a third",
+        JAN_2026,
+        "2021 to 2025",
+        date(2021, 1, 1),
+        date(2025, 12, 31),
+        "years",
+    ),
+    (
+        "between-years",
+        "Between 2021 and 2025, the port opened 40 routes",
+        JAN_2026,
+        "2021 and 2025",
+        date(2021, 1, 1),
+        date(2025, 12, 31),
+        "years",
+    ),
+    (
+        "past-decade",
+        "Over the past decade, the port opened 80 routes",
+        JAN_2026,
+        "the past decade",
+        date(2016, 1, 1),
+        date(2025, 12, 31),
+        "years",
+    ),
+    (
+        "at-the-end-of-year",
+        "At the end of 2025, the zone had 1,200 enterprises",
+        JAN_2026,
+        "At the end of 2025",
+        date(2025, 1, 1),
+        date(2025, 12, 31),
+        "year",
+    ),
+    (
+        "month-of",
+        "In the month of May, airport flights rose",
+        JUL_2025,
+        "In the month of May",
+        date(2025, 5, 1),
+        date(2025, 5, 31),
+        "month",
+    ),
+    (
+        "hyphenated-half",
+        "First-half exports rose 5 percent",
+        JUL_2025,
+        "First-half",
+        date(2025, 1, 1),
+        date(2025, 6, 30),
+        "half",
+    ),
+    (
+        "hyphenated-quarter",
+        "Third-quarter trade grew",
+        date(2025, 10, 20),
+        "Third-quarter",
+        date(2025, 7, 1),
+        date(2025, 9, 30),
+        "quarter",
+    ),
+    (
+        "month-this-year",
+        "In June this year, exports rose",
+        JUL_2025,
+        "In June this year",
+        date(2025, 6, 1),
+        date(2025, 6, 30),
+        "month",
+    ),
+    (
+        "quarter-this-year",
+        "In the second quarter this year, imports fell",
+        JUL_2025,
+        "second quarter this year",
+        date(2025, 4, 1),
+        date(2025, 6, 30),
+        "quarter",
+    ),
+    (
         "month-range-period",
         "Trade in the January-November period grew",
         date(2025, 12, 8),
@@ -260,12 +404,21 @@ NOT_PERIODS = [
     ("bare-year", "2025 was a good year"),
     ("may-verb", "exports may grow"),
     ("now-connective", "Now, our goods can be cleared"),
+    ("date-opens-sentence", "November 7, the customs said"),
+    ("last-year-of-plan", "the last year of the decade"),
 ]
 
 
 @pytest.mark.parametrize("text", [c[1] for c in NOT_PERIODS], ids=[c[0] for c in NOT_PERIODS])
 def test_not_periods(text: str) -> None:
     assert find_periods(text, JAN_2026) == []
+
+
+def test_reporting_period_points_back_to_the_document() -> None:
+    [period] = find_periods(
+        "During the reporting period, the port handled 9 million TEUs", JAN_2026
+    )
+    assert (period.label, period.kind) == ("During the reporting period", "document")
 
 
 def test_undated_and_document_phrases() -> None:
@@ -286,6 +439,10 @@ def test_undated_and_document_phrases() -> None:
         "than the previous year",
         "cut to 14 hours, down from 20 hours in 2024",
         "a surplus of $97.6 billion, up from $70.1 billion in October",
+        "grew 5.1 percent, picking up from a 2.9 percent rise in October",
+        "the fastest growth since 2021",
+        "for the first time since June",
+        "Compared with 2020, the last year of the 13th Five-Year Plan, cargo rose",
     ],
 )
 def test_the_base_of_a_change_is_marked_base(text: str) -> None:

@@ -36,6 +36,8 @@ class PeriodWords:
     document: tuple[str, ...] = ()
     comparison: tuple[str, ...] = ()
     relative_months: dict[str, int] = field(default_factory=dict)
+    record: tuple[str, ...] = ()
+    latest_year: tuple[str, ...] = ()
 
 
 @dataclass(slots=True, init=False)
@@ -92,13 +94,24 @@ def period_words() -> PeriodWords:
         document = tuple(p.lower() for p in table.get("document", {}).get("list", []))
         comparison = tuple(p.lower() for p in table.get("comparison", {}).get("list", []))
         months_back = {k.lower(): int(v) for k, v in table.get("relative_months", {}).items()}
+        record = tuple(p.lower() for p in table.get("record", {}).get("list", []))
+        latest = tuple(p.lower() for p in table.get("latest_year", {}).get("list", []))
     except (KeyError, TypeError, ValueError) as exc:
         raise KnowledgeError("periods.toml", f"missing or malformed section: {exc}") from exc
     bad = [m for m, n in months.items() if not 1 <= n <= 12]
     if bad:
         raise KnowledgeError("periods.toml", f"[months] {bad} not in 1..12")
     return PeriodWords(
-        months, ordinals, plans, undated, relative, document, comparison, months_back
+        months,
+        ordinals,
+        plans,
+        undated,
+        relative,
+        document,
+        comparison,
+        months_back,
+        record,
+        latest,
     )
 
 
@@ -110,11 +123,17 @@ YTD = (
     "since the beginning of the year",
 )
 _YEAR = r"(?:19|20)\d{2}(?![\d,.]\d)"
+_LATE_IN_YEAR = 3  # "for the full year" published up to March: the year before
+
+
+_PREVIOUS_YEAR = r"last\s+year|the\s+previous\s+year"
 
 
 def _of_year(group: str) -> str:
-    """ "of 2025", "of the year", "of this year" after a quarter, half or month count."""
-    return rf"(?:\s+of\s+(?:the\s+year|this\s+year|(?:the\s+year\s+)?(?P<{group}>{_YEAR})))?"
+    """ "of 2025", "of the year", "(of) this year", "(of) last year" after a quarter, half or
+    month count; the group ``<group>p`` says the year before publication."""
+    return rf"""(?:\s+of\s+(?:the\s+year|(?:the\s+year\s+)?(?P<{group}>{_YEAR}))
+      |(?:\s+of)?\s+(?:this\s+year|(?P<{group}p>{_PREVIOUS_YEAR})))?"""
 
 
 @cache
@@ -122,9 +141,16 @@ def period_phrases() -> dict[str, list[str]]:
     """The phrases that lead the period patterns, by the name of their ``gate`` scan."""
     pw = period_words()
     return {
-        "period ordinal": list(pw.ordinals),
+        "period ordinal": [*pw.ordinals, "same"],  # "the same eight months" too
         "period month": list(pw.months),
-        "period phrase": [*YTD, *pw.relative, *pw.relative_months, *pw.undated, *pw.document],
+        "period phrase": [
+            *YTD,
+            *pw.relative,
+            *pw.relative_months,
+            *pw.latest_year,
+            *pw.undated,
+            *pw.document,
+        ],
     }
 
 
@@ -145,26 +171,34 @@ def period_regexes() -> tuple[tuple[re.Pattern[str], str | None], ...]:
     end = r"(?![\w-])"
     patterns = (
         (
-            rf"""(?P<ord>{ordinal})\s+(?:                                     # ordinal-led phrases:
+            rf"""(?:(?P<ord>{ordinal})[\s-]+(?:                  # ordinal-led, also "first-half":
             (?P<fyp>five[-\s]year\s+plan)["”]?(?:\s+period)?            #   14th Five-Year Plan
           | (?P<quarter>quarter){_of_year("y3")}  # the fourth quarter
-          | (?P<half>half){_of_year("y5")}       # the first half
+          | (?P<half>half)(?:[\s-]year)?{_of_year("y5")}  # the first half(-year)
           | (?P<nmonths>{num})\s+months{_of_year("y1")}  # 11 months
           | (?P<nquarters>{num})\s+quarters{_of_year("y7")}  #   first three quarters
+        )
+        | same\s+(?P<smonths>{num})\s+months{_of_year("y9")}   # over the same eight months
         ){end}""",
             "period ordinal",
         ),
         (
             rf"""(?P<m1>{month})(?:                                       # January to November 2025
             \s*(?:to|and|-|–|through)\s*(?P<m2>{month})(?:,?\s+(?:of\s+)?(?P<y2>{_YEAR}))?
-          | \s+(?P<y6>{_YEAR}))?{end}                                 # December 2025, (in) May""",
+          | \s+(?P<y6>{_YEAR})                                         # December 2025, (in) May
+          | (?:\s+of)?\s+(?:this\s+year|(?P<y6p>{_PREVIOUS_YEAR})))?{end}  # June this year""",
             "period month",
         ),
         (rf"q(?P<qn>[1-4])(?:\s+(?P<y4>{_YEAR}))?{end}", None),  # Q1 2025
         (rf"h(?P<hn>[12])(?:\s+(?P<y8>{_YEAR}))?{end}", None),  # H1
-        (rf"(?P<year>{_YEAR}){end}", None),  # (in, by, for) 2025
+        (  # (in, by, for) 2025; 2021-2025, from 2021 to 2025, between 2021 and 2025
+            rf"""(?P<year>{_YEAR})(?:(?:\s*(?:-|–|to|through)\s*|(?<=between\s\d{{4}})\s+and\s+)
+            (?P<year2>{_YEAR}))?{end}""",
+            None,
+        ),
         (  # the past 5 years; the past 11 months (of this year: year to date)
-            rf"the\s+(?:past|last|previous)\s+(?:(?P<past>{num})\s+years|(?P<pastm>{num})\s+months){end}",
+            rf"""the\s+(?:past|last|previous)\s+(?:(?P<past>{num})\s+years|(?P<decade>decade)
+            |(?P<pastm>{num})\s+months){end}""",
             None,
         ),
         (  # the year through November, the year to end-October: year to date
@@ -195,8 +229,16 @@ def _count(text: str | None) -> int:
     return int(value) if value is not None else 0
 
 
-def _year(text: str | None, month_end: int, published: date | None) -> int | None:
-    return int(text) if text else _latest_year(month_end, published)
+def _year(
+    text: str | None, month_end: int, published: date | None, previous: str | None = None
+) -> int | None:
+    """The year written (``text``), the year before publication (``previous``: "of last
+    year"), else the latest year whose ``month_end`` is over by ``published``."""
+    if text:
+        return int(text)
+    if previous:
+        return published.year - 1 if published is not None else None
+    return _latest_year(month_end, published)
 
 
 def _months_to(
@@ -218,7 +260,7 @@ def _months_to(
     return replace(phrase, kind="ytd" if start.month == 1 else "months", start=start, end=stop)
 
 
-def _resolve(  # noqa: PLR0911, PLR0912
+def _resolve(  # noqa: PLR0911, PLR0912, PLR0915 (one branch a kind of phrase)
     found: tuple[re.Match[str], int] | None, text: str, published: date | None
 ) -> Period | None:
     if found is None:
@@ -228,13 +270,20 @@ def _resolve(  # noqa: PLR0911, PLR0912
     g = defaultdict(lambda: None, m.groupdict())
     end = m.end()
     label = " ".join(text[pos:end].split())
+    if (g["year"] or g["m1"]) and label[:6].lower() == "since ":  # "since 2021"; "since June"
+        return _since(int(g["year"]) if g["year"] else None, text, pos, end, published)
     if g["fyp"]:
         first = pw.five_year_plans.get(pw.ordinals[g["ord"]])
         if first is None:
             return Period(pos, end, label, "years", None, None)
         return Period(pos, end, label, "years", date(first, 1, 1), date(first + 4, 12, 31))
-    if g["past"]:
-        n = _count(g["past"])
+    if g["year2"]:  # 2021-2025, between 2021 and 2025
+        since, until = int(g["year"]), int(g["year2"])
+        if since >= until:
+            return Period(pos, end, label, "years", None, None)
+        return Period(pos, end, label, "years", date(since, 1, 1), date(until, 12, 31))
+    if g["past"] or g["decade"]:
+        n = _count(g["past"]) if g["past"] else 10
         last = _latest_year(12, published)
         if last is None or n <= 0:
             return Period(pos, end, label, "years", None, None)
@@ -243,15 +292,17 @@ def _resolve(  # noqa: PLR0911, PLR0912
         return _months_to(
             g["pastm"], g["ytdm"], Period(pos, end, label, "ytd", None, None), published
         )
-    if g["nmonths"] or g["nquarters"]:
-        n = _count(g["nmonths"]) if g["nmonths"] else 3 * _count(g["nquarters"])
+    if g["nmonths"] or g["nquarters"] or g["smonths"]:
+        months = g["nmonths"] or g["smonths"]
+        n = _count(months) if months else 3 * _count(g["nquarters"])
         if not 1 <= n <= 12:
             return Period(pos, end, label, "ytd", None, None)
-        start, stop = _months(1, n, _year(g["y1"] or g["y7"], n, published))
+        year = _year(g["y1"] or g["y7"] or g["y9"], n, published, g["y1p"] or g["y7p"] or g["y9p"])
+        start, stop = _months(1, n, year)
         return Period(pos, end, label, "ytd", start, stop)
     if g["m1"] and not g["m2"]:
         n = pw.months[g["m1"]]
-        start, stop = _months(n, n, _year(g["y6"], n, published))
+        start, stop = _months(n, n, _year(g["y6"], n, published, g["y6p"]))
         return Period(pos, end, label, "month", start, stop)
     if g["m1"]:
         a, b = pw.months[g["m1"]], pw.months[g["m2"]]
@@ -263,13 +314,17 @@ def _resolve(  # noqa: PLR0911, PLR0912
         q = pw.ordinals[g["ord"]] if g["quarter"] else int(g["qn"])
         if not 1 <= q <= 4:
             return Period(pos, end, label, "quarter", None, None)
-        start, stop = _months(3 * q - 2, 3 * q, _year(g["y3"] or g["y4"], 3 * q, published))
+        start, stop = _months(
+            3 * q - 2, 3 * q, _year(g["y3"] or g["y4"], 3 * q, published, g["y3p"])
+        )
         return Period(pos, end, label, "quarter", start, stop)
     if g["half"] or g["hn"]:
         h = pw.ordinals[g["ord"]] if g["half"] else int(g["hn"])
         if h not in (1, 2):
             return Period(pos, end, label, "half", None, None)
-        start, stop = _months(6 * h - 5, 6 * h, _year(g["y5"] or g["y8"], 6 * h, published))
+        start, stop = _months(
+            6 * h - 5, 6 * h, _year(g["y5"] or g["y8"], 6 * h, published, g["y5p"])
+        )
         return Period(pos, end, label, "half", start, stop)
     phrase = " ".join((g["phrase"] or "").split())
     if phrase in YTD:
@@ -280,7 +335,14 @@ def _resolve(  # noqa: PLR0911, PLR0912
             1, last, published.year if published.month > 1 else published.year - 1
         )
         return Period(pos, end, label, "ytd", start, stop)
+    if phrase in pw.latest_year:  # "for the full year": the year of the latest figures
+        if published is None:
+            return Period(pos, end, label, "year", None, None)
+        y = published.year - 1 if published.month <= _LATE_IN_YEAR else published.year
+        return Period(pos, end, label, "year", date(y, 1, 1), date(y, 12, 31))
     if phrase in pw.relative:
+        if text[end : end + 4].lower() == " of ":  # "the last year of the 13th Five-Year Plan"
+            return None
         if published is None:
             return Period(pos, end, label, "year", None, None)
         y = published.year + pw.relative[phrase]
@@ -299,6 +361,32 @@ def _resolve(  # noqa: PLR0911, PLR0912
     if phrase in pw.document:
         return Period(pos, end, label, "document", None, None)
     return Period(pos, end, label, "undated", None, None)
+
+
+_RECORD_WINDOW = 40
+
+
+@cache
+def _record_re() -> re.Pattern[str]:
+    """A record word of ``periods.toml`` [record] in the clause before "since" ("the highest
+    since 2015"), no comma or full stop between them."""
+    words = alternation(period_words().record)
+    return re.compile(rf"(?<![\w-])(?:{words})(?![\w-])[^,.;]*\Z")
+
+
+def _since(year: int | None, text: str, pos: int, end: int, published: date | None) -> Period:
+    """ "since 2021": the years from 2021 to the year of the latest figures; a base (never a
+    figure's period) after a record word ("the fastest since 2021") or before a month."""
+    label = " ".join(text[pos:end].split())
+    begin = max(0, pos - _RECORD_WINDOW)
+    record = _record_re().search(text[begin:pos].lower()) is not None
+    last = _latest_year(12, published)
+    if year is None or record or last is None:
+        return Period(pos, end, label, "base", None, None)
+    first = year + 1 if " end of " in label.lower() else year
+    last = max(last, first)
+    kind = "year" if last == first else "years"
+    return Period(pos, end, label, kind, date(first, 1, 1), date(last, 12, 31))
 
 
 def find_periods(
@@ -370,20 +458,36 @@ _CONSECUTIVE_RE = re.compile(r"consecutive\s+years(?![\w-])")  # literal first: 
 _COUNT_BEFORE_RE = re.compile(r"(?:for\s+)?([\w-]+)\s+\Z")
 
 
-# A bare year or month is a period only after one of these words ("in 2025", "by 2025").
+# A bare year or month is a period only after one of these words ("in 2025", "by 2025",
+# "since 2021": the years from 2021 on).
 _PREPOSITION_RE = re.compile(
-    r"(?:in|by|for|during|throughout)\s+(?:the\s+(?:end|whole|full\s+year)\s+of\s+)?\Z"
+    r"""(?:(?:in|by|for|during|throughout|since)\s+(?:the\s+(?:end|whole|full\s+year|month)\s+of\s+)?
+    | (?:at|as\s+of)\s+the\s+end\s+of\s+)\Z   # at the end of 2025, as of the end of November""",
+    re.VERBOSE,
 )
 _PREPOSITION_WINDOW = 40
+# A bare month also dates its sentence when it opens it ("June was the busiest month",
+# "December alone saw") or follows a possessive ("China's November exports"), not when a
+# day follows ("November 7, ...": a date).
+_MONTH_OPENS_RE = re.compile(r"(?:\A|[.!?\n]|['’]s)[ \t]*\Z")
+_DAY_AFTER_RE = re.compile(r"\.?[ \t]*\d")
 
 
 def _with_preposition(m: re.Match[str], low: str) -> tuple[re.Match[str], int] | None:
     """The match and where its phrase starts; None for a bare year or month with no preposition."""
     g = m.groupdict()
-    bare = g.get("year") or (g.get("m1") and not g.get("m2") and not g.get("y6"))
+    bare = (g.get("year") and not g.get("year2")) or (
+        g.get("m1") and not g.get("m2") and not g.get("y6") and not g.get("y6p")
+    )
     if not bare:
         return m, m.start()
-    if g.get("m1") and low.startswith(("'s ", "’s "), m.end()):  # "June's trade grew 5.2%"
+    if g.get("m1") and (
+        low.startswith(("'s ", "’s "), m.end())  # "June's trade grew 5.2%"
+        or (
+            _MONTH_OPENS_RE.search(low, max(0, m.start() - 4), m.start())
+            and not _DAY_AFTER_RE.match(low, m.end())
+        )
+    ):
         return m, m.start()
     before = _PREPOSITION_RE.search(low, max(0, m.start() - _PREPOSITION_WINDOW), m.start())
     return (m, before.start()) if before else None
@@ -405,7 +509,9 @@ def _consecutive(text: str, low: str, start: int, stop: int) -> list[Period]:
 
 # "down from 20 hours in 2024", "to $90.07 billion from $90.45 billion in September": the
 # earlier amount's period
-_FROM_AMOUNT_RE = re.compile(r"(?<![\w-])from\s+[$€¥]?\d[\d.,]*(?:\s*%|(?:\s+[a-z.$]+){1,3})?\s+\Z")
+_FROM_AMOUNT_RE = re.compile(
+    r"(?<![\w-])from\s+(?:an?\s+)?[$€¥]?\d[\d.,]*(?:\s*%)?(?:[\s-]+[a-z.$]+){0,3}\s+\Z"
+)
 
 
 def _after_earlier_amount(low: str, pos: int) -> bool:

@@ -373,7 +373,12 @@ class Context:
         change = draft.change
         if change is not None and change.basis is None:
             base = _BASE_YEAR_RE.search(self.text, draft.mention.end, draft.clause[1])
-            basis = f"vs_{base.group(1)}" if base else default_basis(draft.period[3])
+            basis = (
+                f"vs_{base.group(1)}"
+                if base
+                else _opening_basis(self.text, draft.sentence.start)
+                or default_basis(draft.period[3])
+            )
             if basis is None:  # "slid 4% in November from a year earlier": a base further on
                 # (in the whole clause of a level: "rose 8.7% from a year earlier to 53.4 ...")
                 begin = draft.clause[0] if draft.role == "level" else draft.mention.end
@@ -450,6 +455,33 @@ def _basis_regex() -> re.Pattern[str]:
         | {_SAME_PERIOD_RE.pattern}          # 14% more than in the same month of last year""",
         re.IGNORECASE | re.VERBOSE,
     )
+
+
+@cache
+def _opening_basis_regex() -> re.Pattern[str]:
+    """A base year or basis phrase opening a sentence before a comma ("Compared with 2020, ...",
+    "Month on month, ...")."""
+    return re.compile(
+        rf"""\s*(?:(?:compared\s+(?:to|with)|against)\s+(?P<year>(?:19|20)\d{{2}})(?!\d)
+        | (?P<basis>{alternation(list(growth_words().basis))}))\s*,""",
+        re.IGNORECASE | re.VERBOSE,
+    )
+
+
+def _opening_basis(text: str, sentence_start: int) -> str | None:
+    """The basis of every rate of a sentence that opens with one.
+
+    >>> _opening_basis("Compared with 2020, the last year of the plan, cargo is up 9.8%.", 0)
+    'vs_2020'
+    >>> _opening_basis("Month on month, October exports dropped 3.4 percent.", 0)
+    'mom'
+    """
+    found = _opening_basis_regex().match(text, sentence_start)
+    if found is None:
+        return None
+    if found["year"]:
+        return f"vs_{found['year']}"
+    return growth_words().basis[" ".join(found["basis"].lower().split())]
 
 
 def _inside(period: PeriodValue, main: PeriodValue | None) -> bool:

@@ -1,0 +1,101 @@
+"""Tests of gzetl.extraction.context: the period and basis each figure gets in its document."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from gzetl.extraction import extract_document
+
+
+def _periods(text: str, published: date) -> list[tuple[str, date | None, date | None]]:
+    facts = extract_document(text, doc_id="d", source="d.txt", published=published)
+    return facts.select("text", "period_start", "period_end").rows()
+
+
+def test_a_month_opening_a_sentence_dates_it() -> None:
+    text = (
+        "In the fourth quarter of 2025, the port handled 7.05 million TEUs. "
+        "December alone saw 2.41 million TEUs."
+    )
+    assert _periods(text, date(2026, 1, 20)) == [
+        ("7.05 million TEUs", date(2025, 10, 1), date(2025, 12, 31)),
+        ("2.41 million TEUs", date(2025, 12, 1), date(2025, 12, 31)),
+    ]
+
+
+def test_a_month_after_a_possessive_dates_a_headline() -> None:
+    text = "Shenzhen's October exports climb 6.2%\n\nThe city's imports were flat."
+    assert _periods(text, date(2026, 11, 9))[0] == ("6.2%", date(2026, 10, 1), date(2026, 10, 31))
+
+
+def test_the_quarter_of_last_year() -> None:
+    text = "In the third quarter of last year, Nansha Port handled 5.3 million TEUs."
+    assert _periods(text, date(2026, 2, 3)) == [
+        ("5.3 million TEUs", date(2025, 7, 1), date(2025, 9, 30)),
+    ]
+
+
+def test_since_a_year_is_a_span_unless_it_dates_a_record() -> None:
+    text = (
+        "Guangzhou Customs reviewed 2025.\n\n"
+        "Since 2022, the district has inspected over 4,000 batches of imported food. "
+        "In 2025, its exports of ships grew 17.5%, the fastest since 2019."
+    )
+    assert _periods(text, date(2026, 1, 12)) == [
+        ("over 4,000 batches", date(2022, 1, 1), date(2025, 12, 31)),
+        ("17.5%", date(2025, 1, 1), date(2025, 12, 31)),
+    ]
+
+
+def test_a_plan_in_apposition_to_a_year_does_not_date_the_figure() -> None:
+    text = (
+        "In 2025, the final year of the 14th Five-Year Plan, Huangpu Port handled "
+        "102 million tonnes of cargo."
+    )
+    assert _periods(text, date(2026, 1, 9)) == [
+        ("102 million tonnes", date(2025, 1, 1), date(2025, 12, 31)),
+    ]
+
+
+def test_the_period_of_an_earlier_rate_is_a_base() -> None:
+    # "picking up from a 2.6% gain in September": September dates no later sentence
+    text = (
+        "Exports rose 4.4% in October from a year earlier, picking up from a 2.6% gain in "
+        "September. Imports fell 0.9%."
+    )
+    rows = _periods(text, date(2026, 11, 8))
+    assert rows[-1] == ("0.9%", date(2026, 10, 1), date(2026, 10, 31))
+
+
+def test_a_basis_opening_the_sentence() -> None:
+    text = (
+        "In 2025, the port handled 690 million tonnes of cargo. Compared with 2020, its "
+        "cargo throughput is up 9.8%. Month on month, December cargo dropped 2.1%."
+    )
+    facts = extract_document(text, doc_id="d", source="d.txt", published=date(2026, 1, 20))
+    assert facts.select("text", "change_basis").rows()[-2:] == [
+        ("9.8%", "vs_2020"),
+        ("2.1%", "mom"),
+    ]
+
+
+def test_a_rate_from_the_month_before_is_month_on_month() -> None:
+    text = (
+        "Huangpu Port handled 812,000 TEUs in May, up 4.1% from a year earlier and 3.5% from April."
+    )
+    facts = extract_document(text, doc_id="d", source="d.txt", published=date(2026, 6, 6))
+    assert facts.select("text", "value", "change_pct", "change_basis").rows() == [
+        ("812,000 TEUs", 812000.0, 4.1, "yoy"),
+        ("3.5%", None, 3.5, "mom"),
+    ]
+
+
+def test_the_same_months_point_back_to_the_first_months() -> None:
+    text = (
+        "In the first seven months, Nansha Port handled 12.1 million TEUs. Its cargo "
+        "throughput over the same seven months reached 231 million tonnes."
+    )
+    assert _periods(text, date(2026, 8, 6)) == [
+        ("12.1 million TEUs", date(2026, 1, 1), date(2026, 7, 31)),
+        ("231 million tonnes", date(2026, 1, 1), date(2026, 7, 31)),
+    ]
