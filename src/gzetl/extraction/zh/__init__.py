@@ -39,8 +39,11 @@ def is_chinese(text: str) -> bool:
     head = text[:_DETECT_CHARS]
     if head.isascii() or _CJK_RE.search(head) is None:  # English: a scan in C, nothing more
         return False
+    latin = _count(_LATIN_RE, head) if _LATIN_RE.search(head) else 0
+    if latin == 0:  # the share of CJK among the letters is 1
+        return _share() <= 1
     cjk = _count(_CJK_RE, head)
-    return cjk >= _share() * (cjk + _count(_LATIN_RE, head))
+    return cjk >= _share() * (cjk + latin)
 
 
 def _count(runs: re.Pattern[str], text: str) -> int:

@@ -16,7 +16,6 @@ base of a change (kind ``base``), never the figure's period.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from datetime import date
 from functools import cache
 
@@ -177,11 +176,20 @@ def _other(m: re.Match[str], published: date | None) -> Period:  # noqa: PLR0911
     return Period(pos, end, label, "undated", None, None)
 
 
+@cache
+def _base_words() -> tuple[str, ...]:
+    zw = zh_words()
+    return (*zw.comparison, *zw.ratio)
+
+
 def _is_base(text: str, period: Period) -> bool:
     """ "比上年", "较2020年", "与去年同期": the base of a change."""
-    zw = zh_words()
     before = text[max(0, period.pos - 3) : period.pos]
-    return before.endswith((*zw.comparison, *zw.ratio)) or text.startswith("同期", period.end_pos)
+    return before.endswith(_base_words()) or text.startswith("同期", period.end_pos)
+
+
+def _as_base(p: Period) -> Period:
+    return Period(p.pos, p.end_pos, p.label, "base", p.start, p.end, p.years)
 
 
 def find_periods(text: str, published: date | None) -> list[Period]:
@@ -194,10 +202,7 @@ def find_periods(text: str, published: date | None) -> list[Period]:
         if period is not None:
             found.append(period)
     found += [_other(m, published) for m in _other_re().finditer(text)]
-    found = [
-        replace(p, kind="base") if p.kind != "consecutive" and _is_base(text, p) else p
-        for p in found
-    ]
+    found = [_as_base(p) if p.kind != "consecutive" and _is_base(text, p) else p for p in found]
     found.sort(key=lambda p: (p.pos, -p.end_pos))
     outer: list[Period] = []
     for period in found:

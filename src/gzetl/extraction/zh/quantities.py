@@ -35,6 +35,7 @@ _HEAD_WINDOW = 40  # the words before a number that may qualify it, within its c
 _BREAK_RE = re.compile(r"[，,。；;：:、！？!?\n（）()]")
 _LAST_BREAK_RE = re.compile(rf"(?s:.*){_BREAK_RE.pattern}")  # greedy: the last break
 _SENTENCE_END_RE = re.compile(r"[。；;！？!?\n]")
+_LAST_SENTENCE_END_RE = re.compile(rf"(?s:.*){_SENTENCE_END_RE.pattern}")  # greedy: the last
 _SENTENCE_WINDOW = 120
 _PAIR_GAP_RE = re.compile(r"[^\d，,。；;]{0,8}?(?:至|到|为)")  # "从72小时" + "压缩至" + "6小时"
 _PAIR_FROM = ("从", "由")
@@ -271,8 +272,8 @@ def _growth(low: str, head: _Head, before: str, floor: int) -> None:
 def _sentence_start(low: str, pos: int) -> int:
     """Where the sentence holding ``pos`` starts, at most ``_SENTENCE_WINDOW`` back."""
     begin = max(0, pos - _SENTENCE_WINDOW)
-    ends = list(_SENTENCE_END_RE.finditer(low, begin, pos))
-    return ends[-1].end() if ends else begin
+    last = _LAST_SENTENCE_END_RE.match(low, begin, pos)
+    return begin if last is None else last.end()
 
 
 def _head(low: str, start: int) -> _Head:
@@ -377,12 +378,17 @@ def _rate_noun_after(low: str, end: int, head: _Head) -> None:
             return
 
 
+@cache
+def _currency_before() -> tuple[str, ...]:
+    return tuple(zh_words().currency_before)
+
+
 def _unitless(low: str, m: re.Match[str]) -> bool:
     """A number with no unit after it and no currency before it: no quantity."""
     return bool(
         m["n1"]
         and not (m["pp"] or m["times"] or m["cur"] or m["unit"])
-        and not low.endswith(tuple(zh_words().currency_before), 0, m.start())
+        and not low.endswith(_currency_before(), 0, m.start())
     )
 
 
