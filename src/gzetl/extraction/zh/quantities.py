@@ -47,15 +47,21 @@ class Suffix:
     """A pattern that ends at ``\\Z`` and spans at most ``width`` characters.
 
     ``search`` tries it only at the last ``width`` positions: ``pattern.search`` would try
-    it at every position of the text, though no match can start before those.
+    it at every position of the text, though no match can start before those. ``needles``:
+    a match (a non-empty one, if the pattern can match empty) holds one of these words, so
+    where none stands in those positions ``search`` answers None at once.
     """
 
     pattern: re.Pattern[str]
     width: int
+    needles: tuple[str, ...] = ()
 
     def search(self, text: str) -> re.Match[str] | None:
-        """``pattern.search(text)``, the same match."""
-        return self.pattern.search(text, max(0, len(text) - self.width))
+        """``pattern.search(text)``, the same match; with needles, maybe None for an empty one."""
+        pos = max(0, len(text) - self.width)
+        if self.needles and not any(text.find(word, pos) >= 0 for word in self.needles):
+            return None
+        return self.pattern.search(text, pos)
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +72,7 @@ class ZhPatterns:
     qual: Suffix
     connective: Suffix
     direction: Suffix
-    basis: re.Pattern[str]
+    basis: Suffix
     base_before: re.Pattern[str]
     ratio: Suffix
     share: Suffix
@@ -83,6 +89,13 @@ def lookahead(*phrases: Iterable[str]) -> str:
     """
     chars = "".join(sorted({phrase[0] for group in phrases for phrase in group if phrase}))
     return rf"(?=[\d{re.escape(chars)}])"
+
+
+def _needles(*groups: Iterable[str]) -> tuple[str, ...]:
+    """The phrases of ``groups``, to look for with ``str.find``; none (no filter) when one
+    holds a blank, which the pattern matches to any run of blanks."""
+    phrases = tuple(phrase for group in groups for phrase in group)
+    return () if _longest(phrases) == _NO_BOUND else phrases
 
 
 def _longest(*groups: Iterable[str]) -> int:
@@ -156,13 +169,17 @@ def zh_patterns() -> ZhPatterns:
             re.compile(rf"(?P<direction>{alternation(list(zw.direction))})\Z"),
             _longest(zw.direction),
         ),
-        re.compile(
-            rf"""(?:{adverbs})*
-            (?:(?P<basis>{basis})
-              | (?:{comparison})(?:(?P<base_year>{_YEAR})年|(?P<relative>{relative}))
-                (?:同期)?(?:相比)?
-            )?(?:{adverbs})*\Z""",
-            re.VERBOSE,
+        Suffix(  # no bound (the adverbs repeat); every non-empty match holds a needle
+            re.compile(
+                rf"""(?:{adverbs})*
+                (?:(?P<basis>{basis})
+                  | (?:{comparison})(?:(?P<base_year>{_YEAR})年|(?P<relative>{relative}))
+                    (?:同期)?(?:相比)?
+                )?(?:{adverbs})*\Z""",
+                re.VERBOSE,
+            ),
+            _NO_BOUND,
+            _needles(zw.adverbs, zw.basis, zw.comparison),
         ),
         re.compile(  # "与2019年相比，" earlier in the sentence
             rf"(?:与|同|和)(?:(?P<base_year>{_YEAR})年|{relative})(?:同期)?相比[，,]"
@@ -185,6 +202,7 @@ def zh_patterns() -> ZhPatterns:
                 _longest(zw.bound_before, zw.share_zhan) + _SHARE_WHOLE,
                 _longest(zw.share_nouns),
             ),
+            _needles(zw.share_zhan, zw.share_nouns),
         ),
         re.compile(alternation(list(zw.negatives))),
         re.compile(rf"(?:{alternation(list(zw.ordinals))})\Z"),
