@@ -8,12 +8,16 @@ Cases, each run in a fresh process so that its peak memory is its own:
 - ``corpus``: the dev corpus ``tests/corpus/*.txt|md`` (with its publication dates), repeated;
 - ``mix``: a synthetic genre mix (~20 MB) built by varying the numbers, places and periods
   of sentences written for this benchmark, 30% of them stating figures, plus the article;
-- ``stress``: the same sentences, every one stating figures.
+- ``stress``: the same sentences, every one stating figures;
+- ``zh-mix``: the Chinese genre mix (~5 MB), built the same way from Chinese sentences written
+  for this benchmark (30% with figures; every 20th document a Chinese dev article);
+- ``zh-corpus``: the ten Chinese dev articles ``tests/corpus/zh-*.txt``, repeated.
 
 Throughput is MB of UTF-8 text per CPU second (``time.process_time``) of one process, best
 of ``--rounds`` passes: the machine is shared, so wall time depends on what else runs and
-CPU time is the fairer figure; wall MB/s is printed beside it. A figure to read, never a
-pass/fail.
+CPU time is the fairer figure; wall MB/s is printed beside it. Characters per CPU second are
+printed too: a CJK character is 3 bytes of UTF-8, so the same MB/s reads a third as many
+Chinese characters as English ones. A figure to read, never a pass/fail.
 """
 
 from __future__ import annotations
@@ -79,6 +83,48 @@ SCALES = ("billion", "trillion", "million", "100 million")
 PUBLISHED = date(2026, 1, 15)
 
 
+# The Chinese mix (zh): sentences in the style of customs, port, airport and statistics
+# bureau releases, written for this benchmark; {period} and {place} vary as in English.
+ZH_TEMPLATES = (
+    "{period}，{place}货物贸易进出口总值{a}.{b}{scale}元，同比增长{r}.{s}%。",
+    "其中，出口{a}.{b}{scale}元，增长{r}.{s}%；进口{c}.{b}{scale}元，下降{s}.{r}%。",
+    "{period}，{port}完成集装箱吞吐量{a}.{b}万标箱，同比增长{r}.{s}%；货物吞吐量{c}{b}万吨，"
+    "增长{s}.{r}%。",
+    "据广州海关统计，{period}，{airport}口岸监管出入境人员{a}.{b}万人次，同比增长{r}%，"
+    "监管进出境航班{c}{n}架次。",
+    "{period}，{place}对东盟、欧盟和美国分别进出口{a}.{b}亿元、{c}.{s}亿元和{r}.{b}亿元，"
+    "分别增长{s}.{r}%、{r}.{s}%和{n}.{s}%。",
+    "同期，民营企业进出口{a}.{b}亿元，增长{r}.{s}%，占{place}外贸总值的{r}.{s}%，"
+    "比去年同期提升{s}.{n}个百分点。",
+    "{place}出口机电产品{a}.{b}亿元，增长{r}.{s}%，占出口总值的{r}.{b}%。",
+    "在“提前申报”模式下，鲜活产品通关时间由{c}小时压缩至{n}小时以内，为企业节省费用约{a}万元。",
+    "“十四五”时期，广州海关累计出台{c}条改革措施，{place}跨境电商进出口比2020年增长{n}.{s}倍。",
+    "按美元计价，{period}{place}进出口{a}.{b}亿美元，增长{r}.{s}%，环比下降{s}.{n}%。",
+    "{period}，中欧班列（{city}）开行{c}列，同比增长{r}%，运送货物超过{a}万标箱。",
+    "{place}市场采购出口近{a}亿元，连续{n}年保持增长，其中{period}出口{c}.{s}亿元，增长{r}.{s}%。",
+)
+# Chinese prose without figures, most of a release (written for this benchmark).
+ZH_PROSE = (
+    "海关总署有关负责人表示，全国海关将持续优化口岸营商环境，进一步提升通关便利化水平。",
+    "广州海关表示，将继续深化通关模式改革，支持外贸企业稳订单、拓市场、增动能。",
+    "业内人士认为，外贸新业态新模式蓬勃发展，为稳住外贸基本盘提供了有力支撑。",
+    "据介绍，智慧监管平台整合了申报、查验和放行等环节，企业足不出户即可办理相关业务。",
+    "下一步，海关部门将加强与港澳在规则标准方面的衔接，服务粤港澳大湾区建设。",
+    "不少企业反映，抵港直装模式节省了仓储费用，生鲜产品能够更快摆上超市货架。",
+    "市场采购贸易、保税维修和跨境电商等新业态持续发展，成为拉动外贸增长的新引擎。",
+    "海关部门运用风险管理和智能审图设备，在严密监管的同时不影响正常贸易通关。",
+    "综合保税区内企业可以在线完成备案、申报和缴税等全部流程，无需前往业务现场。",
+    "外贸企业普遍认为，稳定可预期的通关时间有助于安排生产计划和签订长期订单。",
+)
+ZH_PERIODS = ("2025年", "前11个月", "1-9月", "上半年", "一季度", "2024年前三季度", "11月份",
+              "今年以来", "去年", "2023年全年")  # fmt: skip
+ZH_PLACES = ("广州市", "深圳市", "广东省", "东莞市", "黄埔区", "南沙区", "佛山市", "我国")
+ZH_PORTS = ("南沙港区", "广州港", "深圳港", "黄埔港")
+ZH_AIRPORTS = ("白云机场", "深圳宝安机场")
+ZH_CITIES = ("广州", "东莞", "深圳")
+ZH_SCALES = ("亿", "万亿", "万")
+
+
 def _sentence(rng: random.Random, dense_share: float) -> str:
     if rng.random() >= dense_share:
         return rng.choice(PROSE)
@@ -86,6 +132,25 @@ def _sentence(rng: random.Random, dense_share: float) -> str:
         year=rng.randint(2019, 2025),
         place=rng.choice(PLACES),
         scale=rng.choice(SCALES),
+        a=rng.randint(1, 999),
+        b=rng.randint(1, 99),
+        c=rng.randint(2, 900),
+        r=rng.randint(1, 60),
+        s=rng.randint(0, 9),
+        n=rng.randint(2, 11),
+    )
+
+
+def _zh_sentence(rng: random.Random, dense_share: float) -> str:
+    if rng.random() >= dense_share:
+        return rng.choice(ZH_PROSE)
+    return rng.choice(ZH_TEMPLATES).format(
+        period=rng.choice(ZH_PERIODS),
+        place=rng.choice(ZH_PLACES),
+        port=rng.choice(ZH_PORTS),
+        airport=rng.choice(ZH_AIRPORTS),
+        city=rng.choice(ZH_CITIES),
+        scale=rng.choice(ZH_SCALES),
         a=rng.randint(1, 999),
         b=rng.randint(1, 99),
         c=rng.randint(2, 900),
@@ -119,6 +184,38 @@ def synthetic_corpus(
     return docs
 
 
+def _zh_articles() -> list[Doc]:
+    """The Chinese dev articles ``tests/corpus/zh-*`` with their publication dates."""
+    from gzetl.evaluation import load_corpus  # noqa: PLC0415 (only the zh cases need it)
+
+    return [
+        (d.text, d.doc_id, d.name, d.published)
+        for d in load_corpus("tests/corpus")
+        if d.name.startswith("zh-")
+    ]
+
+
+def zh_synthetic_corpus(
+    megabytes: float, dense_share: float = DENSE_SHARE, seed: int = 7
+) -> list[Doc]:
+    """Chinese documents of 10-30 sentences, paragraphs of 4, no blank between sentences;
+    every 20th document a Chinese dev article (in turn), until ``megabytes`` of UTF-8."""
+    rng = random.Random(seed)
+    articles = _zh_articles()
+    docs: list[Doc] = []
+    size = 0
+    target = int(megabytes * 1_000_000)
+    while size < target:
+        if len(docs) % 20 == 0:
+            text = articles[len(docs) // 20 % len(articles)][0]
+        else:
+            sentences = [_zh_sentence(rng, dense_share) for _ in range(rng.randint(10, 30))]
+            text = "\n".join("".join(sentences[i : i + 4]) for i in range(0, len(sentences), 4))
+        docs.append((text, f"zh{len(docs)}", f"synthetic/zh{len(docs)}.txt", PUBLISHED))
+        size += len(text.encode("utf-8"))
+    return docs
+
+
 def _repeated(docs: list[Doc], megabytes: float) -> list[Doc]:
     """``docs`` repeated (new doc ids) until ``megabytes`` of text."""
     out: list[Doc] = []
@@ -143,6 +240,11 @@ def corpus_docs(megabytes: float) -> list[Doc]:
     return _repeated(docs, megabytes)
 
 
+def zh_corpus_docs(megabytes: float) -> list[Doc]:
+    """The ten Chinese dev articles (9.4 KB of characters, ~26 KB of UTF-8), repeated."""
+    return _repeated(_zh_articles(), megabytes)
+
+
 # name -> (description, share of --mb to build, builder)
 CASES: dict[str, tuple[str, float, Callable[[float], list[Doc]]]] = {
     "article": ("(a) the raw/ article, repeated", 0.15, article_docs),
@@ -157,15 +259,23 @@ CASES: dict[str, tuple[str, float, Callable[[float], list[Doc]]]] = {
         0.25,
         lambda mb: synthetic_corpus(mb, dense_share=1.0),
     ),
+    "zh-mix": (
+        f"(d) synthetic Chinese genre mix, {DENSE_SHARE:.0%} of sentences with figures",
+        0.25,
+        zh_synthetic_corpus,
+    ),
+    "zh-corpus": ("the Chinese dev articles tests/corpus/zh-*, repeated", 0.1, zh_corpus_docs),
 }
 
 
 def run_case(name: str, megabytes: float, rounds: int) -> None:
     """Time ``rounds`` passes of ``extract_documents`` over one case and print the figures."""
     label, share, build = CASES[name]
-    extract_documents(synthetic_corpus(0.05))  # compile the patterns outside the timing
+    # compile the patterns (English and Chinese) outside the timing
+    extract_documents(synthetic_corpus(0.05) + zh_synthetic_corpus(0.05))
     docs = build(megabytes * share)
     total = sum(len(d[0].encode("utf-8")) for d in docs) / 1e6
+    chars = sum(len(d[0]) for d in docs) / 1e6
     best_cpu = best_wall = float("inf")
     rows = 0
     for _ in range(rounds):
@@ -182,6 +292,7 @@ def run_case(name: str, megabytes: float, rounds: int) -> None:
         f"  throughput     {total / best_cpu:.2f} MB/s per CPU second"
         f" (wall: {total / best_wall:.2f} MB/s)"
     )
+    print(f"  characters     {chars / best_cpu:.2f} M characters per CPU second")
     print(f"  peak memory    {peak_mb:.0f} MB (max RSS of this case's process)", flush=True)
 
 

@@ -4,8 +4,9 @@
     .venv/bin/python bench/extract_snapshot.py check [--out /tmp/facts-before.parquet]
 
 The documents: the dev corpus (with its publication dates), the article in raw/ (with and
-without a publication date) and ~2 MB of the synthetic text of ``bench_extract.py``. ``check``
-prints IDENTICAL, or the first differences and exits 1.
+without a publication date), ~2 MB of the English synthetic text of ``bench_extract.py`` and
+~1 MB of its Chinese one (the Chinese dev articles are in the corpus and in that mix).
+``check`` prints IDENTICAL, or the first differences and exits 1.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from pathlib import Path
 import polars as pl
 from polars.testing import assert_frame_equal
 
-from bench_extract import Doc, synthetic_corpus
+from bench_extract import Doc, synthetic_corpus, zh_synthetic_corpus
 from gzetl.evaluation import load_corpus
 from gzetl.extraction import extract_documents
 
@@ -32,6 +33,9 @@ def documents() -> list[Doc]:
     docs += synthetic_corpus(1.5)
     dense = synthetic_corpus(0.5, dense_share=1.0, seed=3)
     docs += [(text, f"dense-{doc_id}", source, pub) for text, doc_id, source, pub in dense]
+    docs += zh_synthetic_corpus(0.7)
+    zh_dense = zh_synthetic_corpus(0.3, dense_share=1.0, seed=3)
+    docs += [(text, f"dense-{doc_id}", source, pub) for text, doc_id, source, pub in zh_dense]
     return docs
 
 

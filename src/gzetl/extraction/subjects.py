@@ -24,19 +24,27 @@ AGENCY_UNITS = frozenset({"measure", "batch"})
 AGENCY_METRICS = frozenset({"clearance_time"})
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class Named:
     """A subject (or partner) named at ``[start, end)``.
 
     Not frozen: a frozen dataclass is built 2.5 times slower and a named tuple is read
     slower. A release names its places hundreds of times; nothing writes to one once built.
+    Its ``__init__`` is written out: mypyc compiles that one, not a generated one.
     """
 
     start: int
     end: int
     name: str
     kind: str
-    weak: bool = False
+    weak: bool
+
+    def __init__(self, start: int, end: int, name: str, kind: str, weak: bool = False) -> None:
+        self.start = start
+        self.end = end
+        self.name = name
+        self.kind = kind
+        self.weak = weak
 
 
 @cache

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
-from gzetl.extraction.zh.quantities import parse_zh_number, scan
+from gzetl.extraction.numbers import lowered
+from gzetl.extraction.zh.quantities import lookahead, parse_zh_number, scan, zh_patterns
+
+CORPUS = Path(__file__).parents[2] / "corpus"
 
 # (id, text, [(span text, value in canonical unit, value_high, unit, bound, baseline)])
 LEVELS = [
@@ -215,3 +220,41 @@ def test_a_threshold_passed_is_marked() -> None:
         "gt",
         "threshold",
     )
+
+
+def test_lookahead_names_the_digits_and_every_first_character() -> None:
+    assert lookahead("一二", ["超过", "近", "近一半"], ["翻一番"]) == r"(?=[\d一二翻超近])"
+
+
+def _windows() -> list[str]:
+    """The 40 characters before every number of the Chinese dev articles, and every tail
+    of each: the words the suffix patterns read (11,000-odd strings)."""
+    windows = set()
+    for path in sorted(CORPUS.glob("zh-*.txt")):
+        low = lowered(path.read_text(encoding="utf-8"))
+        for m in zh_patterns().candidate.finditer(low):
+            window = low[max(0, m.start() - 40) : m.start()]
+            windows.update(window[i:] for i in range(len(window)))
+    return sorted(windows)
+
+
+def _span(m: re.Match[str] | None, needles: tuple[str, ...]) -> tuple[int, int] | None:
+    """The span of a match; None for no match, and for an empty one of a pattern with
+    needles (``Suffix.search`` may answer None for those)."""
+    if m is None or (needles and not m.group()):
+        return None
+    return m.span()
+
+
+def test_suffix_patterns_find_what_a_full_search_finds() -> None:
+    p = zh_patterns()
+    windows = _windows()
+    found = []
+    for suffix in (p.qual, p.connective, p.direction, p.ratio, p.share, p.basis):
+        matched = 0
+        for window in windows:
+            full = _span(suffix.pattern.search(window), suffix.needles)
+            assert _span(suffix.search(window), suffix.needles) == full, window
+            matched += full is not None and full[0] < full[1]
+        found.append(matched)
+    assert all(found), found  # every pattern met words it reads

@@ -23,8 +23,9 @@ from gzetl.extraction.zh.lexicon import PREVIOUS, zh_words
 if TYPE_CHECKING:  # links imports this package for its Chinese patterns
     from gzetl.extraction.links import Draft
 
-_CJK_RE = re.compile(r"[\u3400-\u9fff]")
-_LATIN_RE = re.compile(r"[A-Za-z]")
+# Runs, not characters: a run is one match, and ``_count`` removes them in C.
+_CJK_RE = re.compile(r"[\u3400-\u9fff]+")
+_LATIN_RE = re.compile(r"[A-Za-z]+")
 _DETECT_CHARS = 500
 
 
@@ -38,8 +39,16 @@ def is_chinese(text: str) -> bool:
     head = text[:_DETECT_CHARS]
     if head.isascii() or _CJK_RE.search(head) is None:  # English: a scan in C, nothing more
         return False
-    cjk = len(_CJK_RE.findall(head))
-    return cjk >= _share() * (cjk + len(_LATIN_RE.findall(head)))
+    latin = _count(_LATIN_RE, head) if _LATIN_RE.search(head) else 0
+    if latin == 0:  # the share of CJK among the letters is 1
+        return _share() <= 1
+    cjk = _count(_CJK_RE, head)
+    return cjk >= _share() * (cjk + latin)
+
+
+def _count(runs: re.Pattern[str], text: str) -> int:
+    """How many characters of ``text`` the runs of ``runs`` cover."""
+    return len(text) - len(runs.sub("", text))
 
 
 def settle_previous(drafts: list[Draft]) -> None:

@@ -74,7 +74,7 @@ def _automaton() -> ahocorasick.Automaton:
 def _hits(low: str) -> list[Hit]:
     """Every phrase in ``low``, sorted by start, shortest first (as ``leftmost_longest`` wants)."""
     hits = [(last - len(phrase) + 1, last + 1, phrase) for last, phrase in _automaton().iter(low)]
-    hits.sort(key=lambda h: (h[0], h[1]))
+    hits.sort()  # (start, end) ties are the same phrase: no key needed
     return hits
 
 

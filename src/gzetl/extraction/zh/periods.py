@@ -16,16 +16,21 @@ base of a change (kind ``base``), never the figure's period.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from datetime import date
 from functools import cache
 
 from gzetl.extraction.numbers import alternation
 from gzetl.extraction.zh.lexicon import zh_words
-from gzetl.extraction.zh.quantities import numeral_class, parse_zh_number
+from gzetl.extraction.zh.quantities import (
+    lookahead,
+    numeral_chars,
+    numeral_class,
+    parse_zh_number,
+)
 from gzetl.periods import Period, _latest_year, _months
 
 _YEAR = r"(?:19|20)\d{2}"
+_MONTH_SEPARATORS = "-|—|–|~|～|至|到"
 
 
 @cache
@@ -34,14 +39,18 @@ def _period_re() -> re.Pattern[str]:
     first, rest = numeral_class()
     count = rf"(?:\d{{1,2}}|{first}{rest}*)"
     month = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
-    # Every part is optional: the lookahead lets the engine skip, at once, the positions where
-    # none can start (most of a text), instead of yielding an empty match at each.
+    relative = alternation(list(zw.relative))
+    # Every part is optional: the first lookahead lets the engine skip, at once, the positions
+    # where none can start (most of a text); the second, where none of the parts but [alone]
+    # does, the positions that would yield an empty match ("2025年" before "11月当月").
     starts = "".join(sorted({p[0] for p in zw.relative} | set(first + rest) | set("上下前第全")))
     return re.compile(
         rf"""(?<![\d.,])(?=[\d{re.escape(starts)}])
-        (?:(?P<year>{_YEAR})年|(?P<rel>{alternation(list(zw.relative))}))?    # 2025年, 去年
+        (?=(?:19|20)\d{{2}}年|{relative}|{month}(?:月|{_MONTH_SEPARATORS})
+          |前|[上下]半年|第?[一二三四1-4]季度|全年)
+        (?:(?P<year>{_YEAR})年|(?P<rel>{relative}))?                        # 2025年, 去年
         (?:
-            (?P<m1>{month})(?:月份?)?(?:-|—|–|~|～|至|到)(?P<m2>{month})月份?     # 1-11月, 1至11月
+            (?P<m1>{month})(?:月份?)?(?:{_MONTH_SEPARATORS})(?P<m2>{month})月份?   # 1-11月, 1至11月
           | 前(?P<nmonths>{count})个?月                                         # 前11个月
           | 前(?P<nquarters>[一二三两1-3])个?季度                                # 前三季度
           | (?P<half>[上下])半年                                                 # 上半年
@@ -59,14 +68,17 @@ def _other_re() -> re.Pattern[str]:
     zw = zh_words()
     first, rest = numeral_class()
     count = rf"(?:\d{{1,2}}|{first}{rest}*)"
+    starts = lookahead('“"「连近过最', zw.plans, numeral_chars()[0], zw.ytd, zw.undated)
     return re.compile(
-        rf"""[“"「]?(?P<plan>{alternation(list(zw.plans))})[”"」]?                   # “十四五”
+        rf"""{starts}(?:  # where one of the phrases below can start
+            [“"「]?(?P<plan>{alternation(list(zw.plans))})[”"」]?                   # “十四五”
             (?:时期|期间|以来|规划期|规划)?
           | 连续(?P<consecutive>{count})年                                          # 连续5年
           | (?:近|过去|最近)(?P<past>{count})年(?:来|间|以来)?                        # 近5年
           | (?P<since>{count})年(?:来|以来)                                          # 五年来
           | (?P<ytd>{alternation(list(zw.ytd))})                                   # 今年以来
-          | (?P<undated>{alternation(list(zw.undated))})                           # 目前""",
+          | (?P<undated>{alternation(list(zw.undated))})                           # 目前
+        )""",
         re.VERBOSE,
     )
 
@@ -164,11 +176,20 @@ def _other(m: re.Match[str], published: date | None) -> Period:  # noqa: PLR0911
     return Period(pos, end, label, "undated", None, None)
 
 
+@cache
+def _base_words() -> tuple[str, ...]:
+    zw = zh_words()
+    return (*zw.comparison, *zw.ratio)
+
+
 def _is_base(text: str, period: Period) -> bool:
     """ "比上年", "较2020年", "与去年同期": the base of a change."""
-    zw = zh_words()
     before = text[max(0, period.pos - 3) : period.pos]
-    return before.endswith((*zw.comparison, *zw.ratio)) or text.startswith("同期", period.end_pos)
+    return before.endswith(_base_words()) or text.startswith("同期", period.end_pos)
+
+
+def _as_base(p: Period) -> Period:
+    return Period(p.pos, p.end_pos, p.label, "base", p.start, p.end, p.years)
 
 
 def find_periods(text: str, published: date | None) -> list[Period]:
@@ -181,10 +202,7 @@ def find_periods(text: str, published: date | None) -> list[Period]:
         if period is not None:
             found.append(period)
     found += [_other(m, published) for m in _other_re().finditer(text)]
-    found = [
-        replace(p, kind="base") if p.kind != "consecutive" and _is_base(text, p) else p
-        for p in found
-    ]
+    found = [_as_base(p) if p.kind != "consecutive" and _is_base(text, p) else p for p in found]
     found.sort(key=lambda p: (p.pos, -p.end_pos))
     outer: list[Period] = []
     for period in found:

@@ -18,6 +18,7 @@ or a share ("占全市进出口总值的", "占比").
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
@@ -32,10 +33,35 @@ _MORE = r"多|余"
 _YEAR = r"(?:19|20)\d{2}"
 _HEAD_WINDOW = 40  # the words before a number that may qualify it, within its clause
 _BREAK_RE = re.compile(r"[，,。；;：:、！？!?\n（）()]")
+_LAST_BREAK_RE = re.compile(rf"(?s:.*){_BREAK_RE.pattern}")  # greedy: the last break
 _SENTENCE_END_RE = re.compile(r"[。；;！？!?\n]")
+_LAST_SENTENCE_END_RE = re.compile(rf"(?s:.*){_SENTENCE_END_RE.pattern}")  # greedy: the last
 _SENTENCE_WINDOW = 120
 _PAIR_GAP_RE = re.compile(r"[^\d，,。；;]{0,8}?(?:至|到|为)")  # "从72小时" + "压缩至" + "6小时"
 _PAIR_FROM = ("从", "由")
+_SHARE_WHOLE = 30  # the words between 占 and a share ("占全市进出口总值的")
+
+
+@dataclass(frozen=True, slots=True)
+class Suffix:
+    """A pattern that ends at ``\\Z`` and spans at most ``width`` characters.
+
+    ``search`` tries it only at the last ``width`` positions: ``pattern.search`` would try
+    it at every position of the text, though no match can start before those. ``needles``:
+    a match (a non-empty one, if the pattern can match empty) holds one of these words, so
+    where none stands in those positions ``search`` answers None at once.
+    """
+
+    pattern: re.Pattern[str]
+    width: int
+    needles: tuple[str, ...] = ()
+
+    def search(self, text: str) -> re.Match[str] | None:
+        """``pattern.search(text)``, the same match; with needles, maybe None for an empty one."""
+        pos = max(0, len(text) - self.width)
+        if self.needles and not any(text.find(word, pos) >= 0 for word in self.needles):
+            return None
+        return self.pattern.search(text, pos)
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,22 +69,62 @@ class ZhPatterns:
     """The compiled patterns of the Chinese scan, built once from ``zh.toml``."""
 
     candidate: re.Pattern[str]
-    qual: re.Pattern[str]
-    connective: re.Pattern[str]
-    direction: re.Pattern[str]
-    basis: re.Pattern[str]
+    qual: Suffix
+    connective: Suffix
+    direction: Suffix
+    basis: Suffix
     base_before: re.Pattern[str]
-    ratio: re.Pattern[str]
-    share: re.Pattern[str]
+    ratio: Suffix
+    share: Suffix
     negatives: re.Pattern[str]
     ordinal: re.Pattern[str]
 
 
-def numeral_class() -> tuple[str, str]:
-    """(first, rest): the character classes of a number written in Chinese numerals."""
+def lookahead(*phrases: Iterable[str]) -> str:
+    """``(?=[...])``: a digit or the first character of one of ``phrases``.
+
+    A pattern that starts with a group, an alternation of groups or a look-behind is tried in
+    full at every position of the text; behind this lookahead, it is rejected after one
+    character where it cannot start (most of a Chinese text).
+    """
+    chars = "".join(sorted({phrase[0] for group in phrases for phrase in group if phrase}))
+    return rf"(?=[\d{re.escape(chars)}])"
+
+
+def _needles(*groups: Iterable[str]) -> tuple[str, ...]:
+    """The phrases of ``groups``, to look for with ``str.find``; none (no filter) when one
+    holds a blank, which the pattern matches to any run of blanks."""
+    phrases = tuple(phrase for group in groups for phrase in group)
+    return () if _longest(phrases) == _NO_BOUND else phrases
+
+
+def _longest(*groups: Iterable[str]) -> int:
+    """The length of the longest phrase of each group, summed: the width of a sequence of
+    their alternations. A phrase with a blank matches any run of blanks: no bound."""
+    width = 0
+    for group in groups:
+        phrases = list(group)
+        if any(phrase != "".join(phrase.split()) for phrase in phrases):
+            return _NO_BOUND
+        width += max(map(len, phrases))
+    return width
+
+
+_NO_BOUND = 1 << 30
+
+
+def numeral_chars() -> tuple[str, str]:
+    """(first, rest): the characters that start a number written in Chinese numerals, and
+    those that continue it."""
     zw = zh_words()
     first = "".join(zw.numerals) + "十"
-    return f"[{re.escape(first)}]", f"[{re.escape(first + ''.join(zw.numeral_units))}]"
+    return first, first + "".join(zw.numeral_units)
+
+
+def numeral_class() -> tuple[str, str]:
+    """(first, rest): the character classes of a number written in Chinese numerals."""
+    first, rest = numeral_chars()
+    return f"[{re.escape(first)}]", f"[{re.escape(rest)}]"
 
 
 @cache
@@ -69,7 +135,8 @@ def zh_patterns() -> ZhPatterns:
     num = rf"(?:{_DIGITS}|{first}{rest}*)"
     quals = alternation(list(zw.bound_before))
     candidate = re.compile(
-        rf"""(?:
+        rf"""{lookahead(numeral_chars()[0], zw.half, zw.multiple)}  # where one can start
+        (?:
         (?P<frac>(?P<den>{first}{rest}*)分之(?P<nom>{first}{rest}*))   # 三分之一
       | (?<![\d.])(?P<slash>(?P<snom>\d{{1,2}})/(?P<sden>\d{{1,2}}))(?![\d.])  # 1/3
       | (?P<half>{alternation(list(zw.half))})                          # 过半, 近一半
@@ -90,30 +157,52 @@ def zh_patterns() -> ZhPatterns:
     comparison = alternation(list(zw.comparison))
     relative = alternation(list(zw.relative))
     adverbs = alternation(list(zw.adverbs))
+    year_width = max(len("2025年"), _longest(zw.relative))
     return ZhPatterns(
         candidate,
-        re.compile(rf"(?P<qual>{quals})?(?P<cur>{alternation(list(zw.currency_before))})?\Z"),
-        re.compile(rf"(?:{alternation(list(zw.connectives))})\Z"),
-        re.compile(rf"(?P<direction>{alternation(list(zw.direction))})\Z"),
-        re.compile(
-            rf"""(?:{adverbs})*
-            (?:(?P<basis>{basis})
-              | (?:{comparison})(?:(?P<base_year>{_YEAR})年|(?P<relative>{relative}))
-                (?:同期)?(?:相比)?
-            )?(?:{adverbs})*\Z""",
-            re.VERBOSE,
+        Suffix(
+            re.compile(rf"(?P<qual>{quals})?(?P<cur>{alternation(list(zw.currency_before))})?\Z"),
+            _longest(zw.bound_before, zw.currency_before),
+        ),
+        Suffix(re.compile(rf"(?:{alternation(list(zw.connectives))})\Z"), _longest(zw.connectives)),
+        Suffix(
+            re.compile(rf"(?P<direction>{alternation(list(zw.direction))})\Z"),
+            _longest(zw.direction),
+        ),
+        Suffix(  # no bound (the adverbs repeat); every non-empty match holds a needle
+            re.compile(
+                rf"""(?:{adverbs})*
+                (?:(?P<basis>{basis})
+                  | (?:{comparison})(?:(?P<base_year>{_YEAR})年|(?P<relative>{relative}))
+                    (?:同期)?(?:相比)?
+                )?(?:{adverbs})*\Z""",
+                re.VERBOSE,
+            ),
+            _NO_BOUND,
+            _needles(zw.adverbs, zw.basis, zw.comparison),
         ),
         re.compile(  # "与2019年相比，" earlier in the sentence
             rf"(?:与|同|和)(?:(?P<base_year>{_YEAR})年|{relative})(?:同期)?相比[，,]"
         ),
-        re.compile(
-            rf"(?:{alternation(list(zw.ratio))})(?:(?P<ratio_year>{_YEAR})年|{relative})"
-            r"(?:同期)?的\Z"
+        Suffix(
+            re.compile(
+                rf"(?:{alternation(list(zw.ratio))})(?:(?P<ratio_year>{_YEAR})年|{relative})"
+                r"(?:同期)?的\Z"
+            ),
+            _longest(zw.ratio) + year_width + len("同期的"),
         ),
-        re.compile(
-            rf"""(?P<qual>{quals})?(?P<zhan>{alternation(list(zw.share_zhan))})[^\d%％]{{0,30}}?\Z
-            | (?P<noun>{alternation(list(zw.share_nouns))})\Z""",
-            re.VERBOSE,
+        Suffix(
+            re.compile(
+                rf"""(?P<qual>{quals})?(?P<zhan>{alternation(list(zw.share_zhan))})
+                [^\d%％]{{0,{_SHARE_WHOLE}}}?\Z
+                | (?P<noun>{alternation(list(zw.share_nouns))})\Z""",
+                re.VERBOSE,
+            ),
+            max(
+                _longest(zw.bound_before, zw.share_zhan) + _SHARE_WHOLE,
+                _longest(zw.share_nouns),
+            ),
+            _needles(zw.share_zhan, zw.share_nouns),
         ),
         re.compile(alternation(list(zw.negatives))),
         re.compile(rf"(?:{alternation(list(zw.ordinals))})\Z"),
@@ -146,28 +235,34 @@ def parse_zh_number(written: str) -> Decimal | None:
     return Decimal(total + current)
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class _Head:
-    """What the words before a number say about it."""
+    """What the words before a number say about it (one per number: ``__init__`` written
+    out, as mypyc compiles that one and leaves a dataclass's generated one to Python)."""
 
     start: int  # where the quantity phrase starts (qualifier, currency)
     head_start: int  # where the head words start (growth word, basis, share)
-    bound: str | None = None
-    currency: str | None = None
-    kind: str = ""  # direction, share or ""
-    direction: int = 0
-    basis: str | None = None
-    base_year: str | None = None
-    ratio: bool = False
+    bound: str | None
+    currency: str | None
+    kind: str  # direction, share or ""
+    direction: int
+    basis: str | None
+    base_year: str | None
+    ratio: bool
+
+    def __init__(self, start: int) -> None:
+        self.start = self.head_start = start
+        self.bound = self.currency = self.basis = self.base_year = None
+        self.kind = ""
+        self.direction = 0
+        self.ratio = False
 
 
 def _floor(low: str, start: int) -> int:
     """Where the clause of the number at ``start`` begins, at most ``_HEAD_WINDOW`` back."""
     begin = max(0, start - _HEAD_WINDOW)
-    for pos in range(start - 1, begin - 1, -1):
-        if _BREAK_RE.match(low, pos):
-            return pos + 1
-    return begin
+    last = _LAST_BREAK_RE.match(low, begin, start)
+    return begin if last is None else last.end()
 
 
 def _growth(low: str, head: _Head, before: str, floor: int) -> None:
@@ -195,8 +290,8 @@ def _growth(low: str, head: _Head, before: str, floor: int) -> None:
 def _sentence_start(low: str, pos: int) -> int:
     """Where the sentence holding ``pos`` starts, at most ``_SENTENCE_WINDOW`` back."""
     begin = max(0, pos - _SENTENCE_WINDOW)
-    ends = list(_SENTENCE_END_RE.finditer(low, begin, pos))
-    return ends[-1].end() if ends else begin
+    last = _LAST_SENTENCE_END_RE.match(low, begin, pos)
+    return begin if last is None else last.end()
 
 
 def _head(low: str, start: int) -> _Head:
@@ -204,7 +299,7 @@ def _head(low: str, start: int) -> _Head:
     p, zw = zh_patterns(), zh_words()
     floor = _floor(low, start)
     window = low[floor:start]
-    head = _Head(start, start)
+    head = _Head(start)
     m = p.qual.search(window)
     cut = len(window)
     if m is not None and m.group():
@@ -301,12 +396,17 @@ def _rate_noun_after(low: str, end: int, head: _Head) -> None:
             return
 
 
+@cache
+def _currency_before() -> tuple[str, ...]:
+    return tuple(zh_words().currency_before)
+
+
 def _unitless(low: str, m: re.Match[str]) -> bool:
     """A number with no unit after it and no currency before it: no quantity."""
     return bool(
         m["n1"]
         and not (m["pp"] or m["times"] or m["cur"] or m["unit"])
-        and not low.endswith(tuple(zh_words().currency_before), 0, m.start())
+        and not low.endswith(_currency_before(), 0, m.start())
     )
 
 
