@@ -163,6 +163,17 @@ def _check_statuses(body: str, names: list[str]) -> dict[str, str]:
     return shown
 
 
+def _wait_for_statuses(page: Page, names: list[str]) -> dict[str, str]:
+    """The statuses shown once every check has one (the list renders names first), or what
+    is shown when the UI timeout runs out."""
+    deadline = time.monotonic() + UI_TIMEOUT_MS / 1000
+    while True:
+        shown = _check_statuses(page.locator("body").inner_text(), names)
+        if len(shown) == len(names) or time.monotonic() > deadline:
+            return shown
+        page.wait_for_timeout(250)
+
+
 def _expected_statuses(env: dict[str, str], asset: str, names: list[str]) -> dict[str, str]:
     """What the UI must show: facts checks from the warehouse's check_results, others passed."""
     outcome = dict.fromkeys(names, True)
@@ -205,7 +216,7 @@ def test_ui_shows_every_asset_and_check_after_a_successful_run(
             for name in names:
                 page.get_by_text(name, exact=True).first.wait_for()
             expect(page.locator("body")).not_to_contain_text("Not evaluated")
-            shown = _check_statuses(page.locator("body").inner_text(), names)
+            shown = _wait_for_statuses(page, names)
             assert shown == _expected_statuses(env, asset, names)
             _dismiss_popups(page)
             _screenshot(page, tmp_path, f"ui-checks-{asset}.png")
