@@ -125,6 +125,18 @@ ZH_CITIES = ("广州", "东莞", "深圳")
 ZH_SCALES = ("亿", "万亿", "万")
 
 
+def _numbers(rng: random.Random) -> dict[str, int]:
+    """The numbers a template sentence is filled with (drawn in this order)."""
+    return {
+        "a": rng.randint(1, 999),
+        "b": rng.randint(1, 99),
+        "c": rng.randint(2, 900),
+        "r": rng.randint(1, 60),
+        "s": rng.randint(0, 9),
+        "n": rng.randint(2, 11),
+    }
+
+
 def _sentence(rng: random.Random, dense_share: float) -> str:
     if rng.random() >= dense_share:
         return rng.choice(PROSE)
@@ -132,12 +144,7 @@ def _sentence(rng: random.Random, dense_share: float) -> str:
         year=rng.randint(2019, 2025),
         place=rng.choice(PLACES),
         scale=rng.choice(SCALES),
-        a=rng.randint(1, 999),
-        b=rng.randint(1, 99),
-        c=rng.randint(2, 900),
-        r=rng.randint(1, 60),
-        s=rng.randint(0, 9),
-        n=rng.randint(2, 11),
+        **_numbers(rng),
     )
 
 
@@ -151,12 +158,7 @@ def _zh_sentence(rng: random.Random, dense_share: float) -> str:
         airport=rng.choice(ZH_AIRPORTS),
         city=rng.choice(ZH_CITIES),
         scale=rng.choice(ZH_SCALES),
-        a=rng.randint(1, 999),
-        b=rng.randint(1, 99),
-        c=rng.randint(2, 900),
-        r=rng.randint(1, 60),
-        s=rng.randint(0, 9),
-        n=rng.randint(2, 11),
+        **_numbers(rng),
     )
 
 
