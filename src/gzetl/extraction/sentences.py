@@ -60,19 +60,25 @@ def is_heading(line: str) -> bool:
     return 0 < len(stripped) <= _HEADING_MAX and not stripped.endswith(_CLOSERS)
 
 
-def split_sentences(text: str) -> list[Sentence]:
-    """The sentences of ``text`` in order; headings are sentences of their own."""
+def split_sentences(text: str, ends: re.Pattern[str] = _SENTENCE_END_RE) -> list[Sentence]:
+    """The sentences of ``text`` in order; headings are sentences of their own.
+
+    ``ends`` matches the end of a sentence; where it has a group 1 that matched, the next
+    sentence starts after that group (the blanks after an English full stop), else right
+    after the match (Chinese: nothing separates the sentences, ``zh/sentences.py``).
+    """
     sentences: list[Sentence] = []
     section = 0
+    has_gap = ends.groups > 0
     for paragraph, line in enumerate(_LINE_RE.finditer(text)):
         line_start, line_end = line.span()
         heading = is_heading(line.group())
         if heading:
             section += 1
         start = line_start
-        for end in _SENTENCE_END_RE.finditer(text, line_start, line_end):
+        for end in ends.finditer(text, line_start, line_end):
             sentences.append(Sentence(start, end.end(), paragraph, section, heading))
-            start = end.end(1) if end.start(1) >= 0 else line_end
+            start = end.end(1) if has_gap and end.start(1) >= 0 else end.end()
         rest = text[start:line_end].rstrip()  # a sentence with no closing punctuation
         if rest:
             sentences.append(Sentence(start, start + len(rest), paragraph, section, heading))

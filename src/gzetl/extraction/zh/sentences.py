@@ -13,31 +13,16 @@ from __future__ import annotations
 
 import re
 
-from gzetl.extraction.sentences import Sentence, SentenceIndex, is_heading
+from gzetl.extraction import sentences
+from gzetl.extraction.sentences import Sentence, SentenceIndex
 
-_LINE_RE = re.compile(r"[^\n]+")
 _SENTENCE_END_RE = re.compile(r"[。！？；!?;][”’」』）)]?")
 CLAUSE_RE = re.compile(r"[，,、：:（）()；;]")
 
 
 def split_sentences(text: str) -> list[Sentence]:
     """The sentences of a Chinese ``text`` in order; headings are sentences of their own."""
-    sentences: list[Sentence] = []
-    section = 0
-    for paragraph, line in enumerate(_LINE_RE.finditer(text)):
-        line_start, line_end = line.span()
-        heading = is_heading(line.group())
-        if heading:
-            section += 1
-        start = line_start
-        for end in _SENTENCE_END_RE.finditer(text, line_start, line_end):
-            if text[start : end.end()].strip():
-                sentences.append(Sentence(start, end.end(), paragraph, section, heading))
-            start = end.end()
-        rest = text[start:line_end].rstrip()
-        if rest.strip():
-            sentences.append(Sentence(start, start + len(rest), paragraph, section, heading))
-    return sentences
+    return sentences.split_sentences(text, _SENTENCE_END_RE)
 
 
 def sentence_index(text: str) -> SentenceIndex:
