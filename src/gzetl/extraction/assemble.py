@@ -10,7 +10,7 @@ from typing import Any
 from gzetl import EXTRACTOR_VERSION
 from gzetl.extraction.context import Context
 from gzetl.extraction.links import Draft, link
-from gzetl.extraction.quantities import scan
+from gzetl.extraction.quantities import Mention, scan
 from gzetl.extraction.sentences import SentenceIndex
 from gzetl.extraction.zh import is_chinese, settle_previous
 from gzetl.extraction.zh import names as zh_names
@@ -127,11 +127,7 @@ def document_rows(
         return []
     index = SentenceIndex(text)
     context = Context(text, index, published)
-    mentions = [m for m in mentions if not context.overlaps_period(m.start, m.end)]
-    drafts = link(text, mentions, index)
-    context.resolve(drafts)
-    statement_ids: dict[int, str] = {}
-    return [_row(text, d, doc_id, source, statement_ids) for d in drafts]
+    return _rows(text, mentions, index, context, doc_id, source, zh=False)
 
 
 def _chinese_rows(
@@ -144,9 +140,24 @@ def _chinese_rows(
     index = sentence_index(text)
     found = (zh_names.find_names(text), zh_periods.find_periods(text, published))
     context = Context(text, index, published, found)
+    return _rows(text, mentions, index, context, doc_id, source, zh=True)
+
+
+def _rows(  # noqa: PLR0917 (the parts of one document, in the order they are built)
+    text: str,
+    mentions: list[Mention],
+    index: SentenceIndex,
+    context: Context,
+    doc_id: str,
+    source: str,
+    *,
+    zh: bool,
+) -> list[tuple[Any, ...]]:
+    """Mentions outside period phrases -> drafts linked into statements -> resolved -> rows."""
     mentions = [m for m in mentions if not context.overlaps_period(m.start, m.end)]
-    drafts = link(text, mentions, index, zh=True)
+    drafts = link(text, mentions, index, zh=zh)
     context.resolve(drafts)
-    settle_previous(drafts)
+    if zh:
+        settle_previous(drafts)
     statement_ids: dict[int, str] = {}
     return [_row(text, d, doc_id, source, statement_ids) for d in drafts]
