@@ -151,11 +151,11 @@ def _dates_a_record(low: str, m: Mention) -> bool:
 
 
 def _drafts(
-    text: str, mentions: list[Mention], index: SentenceIndex, gap: re.Pattern[str]
+    text: str, mentions: list[Mention], index: SentenceIndex, language: Reading
 ) -> list[Draft]:
     drafts: list[Draft] = []
     low = lowered(text)
-    if gap is list_gap_re():
+    if language.zh:
         forecasts = forecast_starts(text)
     else:
         forecasts = [start for start, _, _ in document_hits(low).phrases["forecast"]]
@@ -172,9 +172,9 @@ def _drafts(
         draft = Draft(m, sentence, clause, role)
         if role == "change":
             draft.change = change_of(m, text, clause[0])
-        elif role == "rate" and drafts and _continues(text, drafts[-1], m, "share", gap):
+        elif role == "rate" and drafts and _continues(text, drafts[-1], m, "share", language.gap):
             draft.role = "share"
-        elif role == "rate" and drafts and _continues_changes(text, drafts[-1], m, gap):
+        elif role == "rate" and drafts and _continues_changes(text, drafts[-1], m, language.gap):
             previous = drafts[-1].change
             assert previous is not None and m.value is not None
             sign = -1 if previous.pct < 0 else 1
@@ -211,12 +211,7 @@ _UNIT_CONVERSION_RE = re.compile(
 )
 
 
-def _conversions(
-    text: str,
-    drafts: list[Draft],
-    conversion: re.Pattern[str],
-    unit_conversion: re.Pattern[str] | None,
-) -> None:
+def _conversions(text: str, drafts: list[Draft], language: Reading) -> None:
     """ "8.3 trillion yuan (about 1.17 trillion U.S. dollars)": the second is a conversion."""
     codes = _currency_codes()
     for first, second in itertools.pairwise(drafts):
@@ -227,15 +222,36 @@ def _conversions(
                 (
                     first.mention.unit in codes
                     and second.mention.unit in codes
-                    and conversion.fullmatch(text, first.mention.end, second.mention.start)
+                    and language.conversion.fullmatch(text, first.mention.end, second.mention.start)
                 )
                 or (
-                    unit_conversion is not None
-                    and unit_conversion.fullmatch(text, first.mention.end, second.mention.start)
+                    language.unit_conversion is not None
+                    and language.unit_conversion.fullmatch(
+                        text, first.mention.end, second.mention.start
+                    )
                 )
             )
         ):
             second.converted = True
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What linking reads differently in the text of one language."""
+
+    zh: bool
+    gap: re.Pattern[str]  # between the items of a list ("5.6%, 8.6% and 38.8%")
+    conversion: re.Pattern[str]  # before a currency conversion ("(about $1.17 trillion)")
+    unit_conversion: re.Pattern[str] | None  # before a restatement in another unit
+    change_then_level: re.Pattern[str]  # between a change and the level it reached
+
+
+@cache
+def reading(zh: bool) -> Reading:
+    """The ``Reading`` of English text, or (``zh``) of Chinese text."""
+    if zh:
+        return Reading(True, list_gap_re(), _ZH_CONVERSION_RE, None, _ZH_CHANGE_THEN_LEVEL_RE)
+    return Reading(False, _LIST_GAP_RE, _CONVERSION_RE, _UNIT_CONVERSION_RE, _CHANGE_THEN_LEVEL_RE)
 
 
 @cache
@@ -244,7 +260,7 @@ def _currency_codes() -> frozenset[str]:
 
 
 def _runs(
-    text: str, drafts: list[Draft], roles: frozenset[str], gap: re.Pattern[str]
+    text: str, drafts: list[Draft], roles: frozenset[str], language: Reading
 ) -> list[tuple[int, int]]:
     """(first, last) index of each list of drafts of one of ``roles`` followed by "respectively".
 
@@ -253,6 +269,7 @@ def _runs(
     runs = []
     start = 0
     count = len(drafts)
+    gap = language.gap
     while start < count:
         end = start
         role = drafts[start].role
@@ -263,24 +280,24 @@ def _runs(
                 and gap.fullmatch(text, drafts[end].mention.end, drafts[end + 1].mention.start)
             ):
                 end += 1
-            if end > start and _respectively(text, drafts[start], drafts[end], gap):
+            if end > start and _respectively(text, drafts[start], drafts[end], language):
                 runs.append((start, end))
         start = end + 1
     return runs
 
 
-def _respectively(text: str, first: Draft, last: Draft, gap: re.Pattern[str]) -> bool:
+def _respectively(text: str, first: Draft, last: Draft, language: Reading) -> bool:
     """Whether a list is followed by "respectively" (zh: preceded in its sentence by 分别)."""
-    if gap is list_gap_re():
+    if language.zh:
         found = _ZH_RESPECTIVELY_RE.search(text, first.sentence.start, first.mention.start)
         return found is not None
     return _RESPECTIVELY_RE.match(text, last.mention.end) is not None
 
 
-def _respective_changes(text: str, drafts: list[Draft], gap: re.Pattern[str]) -> list[Draft]:
+def _respective_changes(text: str, drafts: list[Draft], language: Reading) -> list[Draft]:
     """ "X and Y, up 7.4% and 1.9%, respectively": each level takes its rate."""
     dropped: set[int] = set()
-    for first, last in _runs(text, drafts, CHANGE_ROLE, gap):
+    for first, last in _runs(text, drafts, CHANGE_ROLE, language):
         count = last - first + 1
         sentence = drafts[first].sentence.start
         levels = [
@@ -297,7 +314,7 @@ def _respective_changes(text: str, drafts: list[Draft], gap: re.Pattern[str]) ->
 
 
 def _attach_changes(
-    text: str, drafts: list[Draft], change_then_level: re.Pattern[str] = _CHANGE_THEN_LEVEL_RE
+    text: str, drafts: list[Draft], change_then_level: re.Pattern[str]
 ) -> list[Draft]:
     """A change joins the level it follows in its sentence, or precedes ("grew 5% to ...")."""
     kept: list[Draft] = []
@@ -359,14 +376,14 @@ def _previous_share(kept: list[Draft], draft: Draft) -> Draft | None:
     return None
 
 
-def _statements(text: str, drafts: list[Draft], gap: re.Pattern[str]) -> None:
+def _statements(text: str, drafts: list[Draft], language: Reading) -> None:
     """Number the statements: conversions join their amount, "respectively" lists join up."""
     groups: dict[int, int] = {}
     for i, draft in enumerate(drafts):
         draft.statement = drafts[i - 1].statement if draft.converted and i else i
         if draft.group != -1:
             draft.statement = groups.setdefault(draft.group, draft.statement)
-    for first, last in _runs(text, drafts, LIST_ROLES, gap):
+    for first, last in _runs(text, drafts, LIST_ROLES, language):
         items = drafts[first : last + 1]
         for d in items:
             d.statement = drafts[first].statement
@@ -378,18 +395,13 @@ def link(
 ) -> list[Draft]:
     """Mentions -> drafts with changes attached and statements numbered; ``zh``: the
     mentions are of a Chinese text (lists, "respectively" and conversions read as Chinese)."""
-    gap = list_gap_re() if zh else _LIST_GAP_RE
-    drafts = _drafts(text, mentions, index, gap)
-    if zh:
-        _conversions(text, drafts, _ZH_CONVERSION_RE, None)
-    else:
-        _conversions(text, drafts, _CONVERSION_RE, _UNIT_CONVERSION_RE)
-    drafts = _respective_changes(text, drafts, gap)
-    drafts = _attach_changes(
-        text, drafts, _ZH_CHANGE_THEN_LEVEL_RE if zh else _CHANGE_THEN_LEVEL_RE
-    )
+    language = reading(zh)
+    drafts = _drafts(text, mentions, index, language)
+    _conversions(text, drafts, language)
+    drafts = _respective_changes(text, drafts, language)
+    drafts = _attach_changes(text, drafts, language.change_then_level)
     for d in drafts:
         if d.converted:
             d.change = None
-    _statements(text, drafts, gap)
+    _statements(text, drafts, language)
     return drafts
