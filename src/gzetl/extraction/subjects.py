@@ -76,12 +76,6 @@ def partner_table() -> dict[str, str]:
     }
 
 
-@cache
-def partner_regex() -> re.Pattern[str]:
-    """One alternation of every partner alias."""
-    return re.compile(rf"(?<![\w-])(?:{alternation(list(partner_table()))})(?![\w-])")
-
-
 def find_subjects(text: str) -> list[Named]:
     """Subjects named in ``text`` in order, anaphora resolved; unresolvable anaphora dropped."""
     return resolve(
@@ -130,15 +124,6 @@ def resolve(phrases: list[tuple[int, int, str]], low: str = "") -> list[Named]:
         last_of_kind[kind] = name
         found.append(Named(start, end, name, kind, weak))
     return found
-
-
-def find_partners(text: str) -> list[Named]:
-    """Trading partners named in ``text`` in order."""
-    table = partner_table()
-    return [
-        Named(m.start(), m.end(), table[" ".join(m.group().lower().split())], "partner")
-        for m in partner_regex().finditer(lowered(text))
-    ]
 
 
 class SubjectIndex:
