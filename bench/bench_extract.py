@@ -166,24 +166,37 @@ def _article() -> str:
     return next(Path("raw").glob("*.txt")).read_text(encoding="utf-8")
 
 
-def synthetic_corpus(
-    megabytes: float, dense_share: float = DENSE_SHARE, seed: int = 7
+def _genre_mix(  # noqa: PLR0917 (the two mixes differ in these)
+    megabytes: float,
+    articles: list[str],
+    sentence: Callable[[random.Random, float], str],
+    blank: str,
+    name: str,
+    dense_share: float,
+    seed: int,
 ) -> list[Doc]:
-    """Documents of 10-30 sentences each (every 20th the article) until ``megabytes`` of text."""
+    """Documents of 10-30 ``sentence``s in paragraphs of 4, joined by ``blank``; every 20th
+    document one of ``articles`` (in turn), until ``megabytes`` of UTF-8."""
     rng = random.Random(seed)
-    article = _article()
     docs: list[Doc] = []
     size = 0
     target = int(megabytes * 1_000_000)
     while size < target:
         if len(docs) % 20 == 0:
-            text = article
+            text = articles[len(docs) // 20 % len(articles)]
         else:
-            sentences = [_sentence(rng, dense_share) for _ in range(rng.randint(10, 30))]
-            text = "\n".join(" ".join(sentences[i : i + 4]) for i in range(0, len(sentences), 4))
-        docs.append((text, f"doc{len(docs)}", f"synthetic/{len(docs)}.txt", PUBLISHED))
+            sentences = [sentence(rng, dense_share) for _ in range(rng.randint(10, 30))]
+            text = "\n".join(blank.join(sentences[i : i + 4]) for i in range(0, len(sentences), 4))
+        docs.append((text, f"{name}{len(docs)}", f"synthetic/{name}{len(docs)}.txt", PUBLISHED))
         size += len(text.encode("utf-8"))
     return docs
+
+
+def synthetic_corpus(
+    megabytes: float, dense_share: float = DENSE_SHARE, seed: int = 7
+) -> list[Doc]:
+    """English documents of 10-30 sentences (every 20th the raw/ article)."""
+    return _genre_mix(megabytes, [_article()], _sentence, " ", "doc", dense_share, seed)
 
 
 def _zh_articles() -> list[Doc]:
@@ -200,22 +213,10 @@ def _zh_articles() -> list[Doc]:
 def zh_synthetic_corpus(
     megabytes: float, dense_share: float = DENSE_SHARE, seed: int = 7
 ) -> list[Doc]:
-    """Chinese documents of 10-30 sentences, paragraphs of 4, no blank between sentences;
-    every 20th document a Chinese dev article (in turn), until ``megabytes`` of UTF-8."""
-    rng = random.Random(seed)
-    articles = _zh_articles()
-    docs: list[Doc] = []
-    size = 0
-    target = int(megabytes * 1_000_000)
-    while size < target:
-        if len(docs) % 20 == 0:
-            text = articles[len(docs) // 20 % len(articles)][0]
-        else:
-            sentences = [_zh_sentence(rng, dense_share) for _ in range(rng.randint(10, 30))]
-            text = "\n".join("".join(sentences[i : i + 4]) for i in range(0, len(sentences), 4))
-        docs.append((text, f"zh{len(docs)}", f"synthetic/zh{len(docs)}.txt", PUBLISHED))
-        size += len(text.encode("utf-8"))
-    return docs
+    """Chinese documents of 10-30 sentences, no blank between them (every 20th a Chinese dev
+    article)."""
+    articles = [doc[0] for doc in _zh_articles()]
+    return _genre_mix(megabytes, articles, _zh_sentence, "", "zh", dense_share, seed)
 
 
 def _repeated(docs: list[Doc], megabytes: float) -> list[Doc]:
