@@ -442,6 +442,7 @@ def test_undated_and_document_phrases() -> None:
         "grew 5.1 percent, picking up from a 2.9 percent rise in October",
         "the fastest growth since 2021",
         "for the first time since June",
+        "the first trade surplus since 2019",
         "Compared with 2020, the last year of the 13th Five-Year Plan, cargo rose",
     ],
 )

@@ -21,6 +21,7 @@ from functools import cache
 from gzetl.catalogue import load_data
 from gzetl.errors import KnowledgeError
 from gzetl.extraction.gate import document_hits, matches
+from gzetl.extraction.lexicon import record_words
 from gzetl.extraction.numbers import alternation, count_pattern, lowered, parse_number
 
 
@@ -36,7 +37,6 @@ class PeriodWords:
     document: tuple[str, ...] = ()
     comparison: tuple[str, ...] = ()
     relative_months: dict[str, int] = field(default_factory=dict)
-    record: tuple[str, ...] = ()
     latest_year: tuple[str, ...] = ()
 
 
@@ -94,7 +94,6 @@ def period_words() -> PeriodWords:
         document = tuple(p.lower() for p in table.get("document", {}).get("list", []))
         comparison = tuple(p.lower() for p in table.get("comparison", {}).get("list", []))
         months_back = {k.lower(): int(v) for k, v in table.get("relative_months", {}).items()}
-        record = tuple(p.lower() for p in table.get("record", {}).get("list", []))
         latest = tuple(p.lower() for p in table.get("latest_year", {}).get("list", []))
     except (KeyError, TypeError, ValueError) as exc:
         raise KnowledgeError("periods.toml", f"missing or malformed section: {exc}") from exc
@@ -110,7 +109,6 @@ def period_words() -> PeriodWords:
         document,
         comparison,
         months_back,
-        record,
         latest,
     )
 
@@ -368,9 +366,9 @@ _RECORD_WINDOW = 40
 
 @cache
 def _record_re() -> re.Pattern[str]:
-    """A record word of ``periods.toml`` [record] in the clause before "since" ("the highest
+    """A record word of ``negatives.toml`` [record] in the clause before "since" ("the highest
     since 2015"), no comma or full stop between them."""
-    words = alternation(period_words().record)
+    words = alternation(record_words())
     return re.compile(rf"(?<![\w-])(?:{words})(?![\w-])[^,.;]*\Z")
 
 

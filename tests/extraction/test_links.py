@@ -135,6 +135,7 @@ RECORDS = [
     ("Imports hit 12.4 million bpd, the highest in 14 months.", ["12.4 million bpd"]),
     ("Exports fell 4%, the weakest pace in more than three years.", ["4%"]),
     ("Sales rose for the first time in 18 months.", []),
+    ("Arrivals reached 2.1 million passengers, the most in 11 months.", ["2.1 million passengers"]),
     ("Building the terminal took 14 months in all.", ["14 months"]),
 ]
 
