@@ -115,6 +115,7 @@ PERFECT = (
         ("2024-02", date(2024, 2, 1), date(2024, 2, 29)),
         ("2025-01..2025-11", date(2025, 1, 1), date(2025, 11, 30)),
         ("2021..2025", date(2021, 1, 1), date(2025, 12, 31)),
+        ("2026-01-01..2026-01-14", date(2026, 1, 1), date(2026, 1, 14)),
         ("", None, None),
     ],
 )
@@ -554,8 +555,7 @@ def test_main_prints_languages_only_when_there_are_several(
         HEADER + "1,12500000000,CNY,eq,2025,Foshan City,export_value,4.1,yoy,125亿元,\n",
         encoding="utf-8",
     )
-    (tmp_path / "zh.meta.json").write_text('{"language": "zh"}', encoding="utf-8")
-    assert main([str(tmp_path)]) == 0
+    assert main([str(tmp_path)]) == 0  # no sidecar: the language is the text's
     out = capsys.readouterr().out
     assert (
         "language zh: documents 1  gold 1  matched 1  precision 1.000  recall 1.000  F1 1.000"

@@ -35,6 +35,7 @@ import polars as pl
 
 from gzetl.catalogue import metrics, subjects
 from gzetl.errors import SourceError
+from gzetl.extraction.zh import is_chinese
 from gzetl.schemas.facts import BOUNDS, CHANGE_BASIS_PATTERN
 
 GOLD_COLUMNS = (
@@ -64,6 +65,7 @@ _PERIOD = re.compile(
       | (?P<m1year>\d{4})-(?P<m1>0[1-9]|1[0-2])           # 2025-01..2025-11 (months)
         \.\.(?P<m2year>\d{4})-(?P<m2>0[1-9]|1[0-2])
       | (?P<y1>\d{4})\.\.(?P<y2>\d{4})                    # 2021..2025 (years)
+      | (?P<d1>\d{4}-\d{2}-\d{2})\.\.(?P<d2>\d{4}-\d{2}-\d{2})  # 2025-01-01..2025-01-14 (days)
     )$""",
     re.VERBOSE,
 )
@@ -87,8 +89,11 @@ def period_bounds(label: str) -> tuple[date | None, date | None]:
     if m is None:
         raise ValueError(
             f"period {label!r} is not in the gold format "
-            "(2025, 2025-Q1, 2025-H1, 2025-03, 2025-01..2025-11, 2021..2025)"
+            "(2025, 2025-Q1, 2025-H1, 2025-03, 2025-01..2025-11, 2021..2025, "
+            "2025-01-01..2025-01-14)"
         )
+    if m["d1"]:
+        return date.fromisoformat(m["d1"]), date.fromisoformat(m["d2"])
     g = {k: int(v) for k, v in m.groupdict().items() if v is not None}
     if "year" in g:
         first, last = (g["year"], 1), (g["year"], 12)
@@ -191,14 +196,20 @@ def load_gold(path: Path, text: str) -> tuple[GoldFact, ...]:
         )
 
 
-def _meta(meta_path: Path) -> tuple[date | None, str]:
-    """(published date, language) of a .meta.json; (None, "en") when there is none."""
+def _language(text: str) -> str:
+    """The language extraction reads ``text`` in: "zh" or "en"."""
+    return "zh" if is_chinese(text) else "en"
+
+
+def _meta(meta_path: Path, text: str) -> tuple[date | None, str]:
+    """(published date, language) of a .meta.json; the language of the text where it says none."""
     if not meta_path.exists():
-        return None, "en"
+        return None, _language(text)
     try:
         meta = json.loads(meta_path.read_text(encoding="utf-8"))
         raw = meta.get("published")
-        return (date.fromisoformat(raw) if raw else None), str(meta.get("language") or "en")
+        language = str(meta.get("language") or _language(text))
+        return (date.fromisoformat(raw) if raw else None), language
     except (json.JSONDecodeError, ValueError) as exc:
         problem = f"expected JSON with an ISO 'published' date: {exc}"
         raise SourceError(str(meta_path), problem) from exc
@@ -217,7 +228,7 @@ def load_corpus(corpus_dir: Path | str) -> list[GoldDocument]:
         if not gold_path.exists():
             continue
         text = path.read_text(encoding="utf-8")
-        published, language = _meta(path.with_name(f"{path.stem}.meta.json"))
+        published, language = _meta(path.with_name(f"{path.stem}.meta.json"), text)
         docs.append(
             GoldDocument(
                 name=path.name,
