@@ -456,3 +456,36 @@ def test_shipments_of_goods_are_exports() -> None:
     text = "Shipments of electronic components surged 28% in April."
     facts = extract_document(text, doc_id="s", source="s.txt", published=date(2026, 5, 20))
     assert facts.select("text", "metric", "change_pct").rows() == [("28%", "export_value", 28.0)]
+
+
+PLACES = [
+    (
+        "Zhejiang's exports rose 6.1% to 3.12 trillion yuan in 2025, while Ningbo-Zhoushan "
+        "Port handled 39.3 million TEUs.",
+        [
+            ("3.12 trillion yuan", "Zhejiang Province", None),
+            ("39.3 million TEUs", "Ningbo-Zhoushan Port", None),
+        ],
+    ),
+    (
+        "In 2025, Jiangmen's trade with Vietnam reached 21.6 billion yuan.",
+        [("21.6 billion yuan", "Jiangmen City", "Vietnam")],
+    ),
+    (  # bare "Beijing" in a wire is the government, not the city
+        "Beijing pledged to widen market access. Beijing Municipality's imports rose 2% to "
+        "2.9 trillion yuan in 2025, and its exports to Germany were $12 billion.",
+        [("2.9 trillion yuan", "Beijing City", None), ("$12 billion", "Beijing City", "Germany")],
+    ),
+    (
+        "2025年，宁波舟山港完成集装箱吞吐量3930万标箱；上海海关监管进出口货值超过10万亿元。",
+        [("3930万标箱", "Ningbo-Zhoushan Port", None), ("超过10万亿元", "Shanghai Customs", None)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PLACES, ids=[t[:25] for t, _ in PLACES])
+def test_places_and_partners_beyond_the_pearl_river_delta(
+    text: str, expected: list[tuple[str, str | None, str | None]]
+) -> None:
+    facts = extract_document(text, doc_id="p", source="p.txt", published=date(2026, 1, 20))
+    assert facts.select("text", "subject", "partner").rows() == expected
