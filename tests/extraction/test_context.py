@@ -99,3 +99,21 @@ def test_the_same_months_point_back_to_the_first_months() -> None:
         ("12.1 million TEUs", date(2026, 1, 1), date(2026, 7, 31)),
         ("231 million tonnes", date(2026, 1, 1), date(2026, 7, 31)),
     ]
+
+
+def _partners(text: str) -> list[tuple[str, str | None]]:
+    facts = extract_document(text, doc_id="d", source="d.txt", published=date(2025, 3, 1))
+    return facts.select("text", "partner").rows()
+
+
+def test_a_respectively_list_gives_each_item_its_partner() -> None:
+    text = "Exports to Japan, South Korea and India rose 3.1%, 5.5% and 12.0%, respectively."
+    assert _partners(text) == [("3.1%", "Japan"), ("5.5%", "South Korea"), ("12.0%", "India")]
+
+
+def test_a_phrase_the_items_share_may_stand_before_respectively() -> None:
+    text = (
+        "Trade with Vietnam, Malaysia and Thailand made up 28.4%, 19.6% and 15.2% of the "
+        "province's trade with ASEAN, respectively."
+    )
+    assert _partners(text) == [("28.4%", "Vietnam"), ("19.6%", "Malaysia"), ("15.2%", "Thailand")]

@@ -17,11 +17,11 @@ from functools import cache
 from gzetl.catalogue import subjects
 from gzetl.extraction.lexicon import growth_words, implied_unit
 from gzetl.extraction.links import Draft
-from gzetl.extraction.metrics import MetricIndex, find_aliases, fits, hints, money_metrics
+from gzetl.extraction.metrics import MetricIndex, fits, hints, money_metrics
 from gzetl.extraction.names import Names, find_names
 from gzetl.extraction.numbers import alternation
 from gzetl.extraction.sentences import Sentence, SentenceIndex
-from gzetl.extraction.subjects import AGENCY_UNITS, SubjectIndex, find_subjects
+from gzetl.extraction.subjects import AGENCY_UNITS, SubjectIndex
 from gzetl.extraction.zh.lexicon import zh_words
 from gzetl.periods import Period, consecutive_years, default_basis, find_periods
 
@@ -386,38 +386,12 @@ class Context:
             draft.change = type(change)(change.pct, basis, change.bound, change.note)
 
     def _respectively(self, items: list[Draft]) -> None:
-        """Give each item of a "respectively" list the subject, partner or metric of its entry."""
-        first = items[0]
-        if self.zh:
-            self._respectively_zh(items)
-            return
-        head = self.text[first.sentence.start : first.mention.head_start]
-        entries = [e for e in _ITEM_SPLIT_RE.split(head.strip()) if e][-len(items) :]
-        if len(entries) != len(items):
-            return
-        named = [find_subjects(e) for e in entries]
-        if all(named):
-            for d, n in zip(items, named, strict=True):
-                d.subject = n[-1].name
-            return
-        aliases = [find_aliases(e) for e in entries]
-        if all(aliases) and len({a[-1].metric for a in aliases}) == len(items):
-            for d, a in zip(items, aliases, strict=True):
-                d.metric = a[-1].metric
-
-    def _respectively_zh(self, items: list[Draft]) -> None:
-        """ "对东盟、欧盟和美国分别进出口...": the entries before 分别, split at 、，和及与. Each
-        kind of name (period, subject, partner, metric) found in exactly as many entries as
+        """Give each item of a "respectively" list the period, subject, partner or metric of its
+        entry ("exports to ASEAN, the EU and the US rose 5.6%, 8.6% and 2.1%, respectively";
+        "对东盟、欧盟和美国分别进出口..."). Each kind of name found in exactly as many entries as
         there are items goes to the items in order ("2025年一季度、二季度，广州市分别...")."""
         first = items[0]
-        stop = self.text.rfind(_ZH_RESPECTIVELY, first.sentence.start, first.mention.start)
-        if stop < 0:
-            return
-        edges = [first.sentence.start]
-        for m in _ZH_ITEM_SPLIT_RE.finditer(self.text, first.sentence.start, stop):
-            edges += [m.start(), m.end()]
-        edges.append(stop)
-        spans = [(a, b) for a, b in zip(edges[::2], edges[1::2], strict=True) if b > a]
+        spans = self._entries_zh(first) if self.zh else self._entries(first)
         count = len(items)
         periods = [[p for p in self.periods_between(*s) if p.start is not None] for s in spans]
         periods = [found for found in periods if found]
@@ -445,6 +419,18 @@ class Context:
         if len(aliases) == count and len({a[-1].metric for a in aliases}) == count:
             for d, a in zip(items, aliases, strict=True):
                 d.metric = a[-1].metric
+
+    def _entries(self, first: Draft) -> list[tuple[int, int]]:
+        """The entries of an English list: the sentence before its first item, split at commas
+        and "and"."""
+        return _split(self.text, first.sentence.start, first.mention.head_start, _ITEM_SPLIT_RE)
+
+    def _entries_zh(self, first: Draft) -> list[tuple[int, int]]:
+        """The entries of a Chinese list: the sentence before 分别, split at 、，和及与."""
+        stop = self.text.rfind(_ZH_RESPECTIVELY, first.sentence.start, first.mention.start)
+        if stop < 0:
+            return []
+        return _split(self.text, first.sentence.start, stop, _ZH_ITEM_SPLIT_RE)
 
 
 @cache
@@ -544,6 +530,15 @@ def _consecutive(phrase: Period, base: PeriodValue | None) -> tuple[PeriodValue 
 def _group_names() -> frozenset[str]:
     """The subjects of kind group ("private enterprises"): a subject for one paragraph only."""
     return frozenset(key for key, subject in subjects().items() if subject.kind == GROUP_KIND)
+
+
+def _split(text: str, start: int, stop: int, separator: re.Pattern[str]) -> list[tuple[int, int]]:
+    """The non-empty spans of ``text[start:stop]`` between matches of ``separator``."""
+    edges = [start]
+    for m in separator.finditer(text, start, stop):
+        edges += [m.start(), m.end()]
+    edges.append(stop)
+    return [(a, b) for a, b in zip(edges[::2], edges[1::2], strict=True) if b > a]
 
 
 def _value(period: Period) -> PeriodValue:

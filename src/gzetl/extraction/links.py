@@ -38,7 +38,9 @@ _CHANGE_THEN_LEVEL_RE = re.compile(
     re.IGNORECASE,
 )
 _WORD_RE = re.compile(r"[^\W\d_]{2,}")  # a word of two letters or more
-_RESPECTIVELY_RE = re.compile(r",?\s*respectively", re.IGNORECASE)
+# "respectively" after the last item, maybe after a phrase with no number that all items share
+# ("5.6% and 8.6% of the province's total, respectively", "... in the first half, respectively")
+_RESPECTIVELY_RE = re.compile(r"[^.;!?\d\n]{0,80}?,?\s*respectively", re.IGNORECASE)
 _LIST_GAP_RE = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)\s*", re.IGNORECASE)
 # Chinese (zh): the list gap is zh.list_gap_re(); "分别" stands before the list;
 # "（约合1700亿美元）", "，折合1700亿美元" is a conversion.
