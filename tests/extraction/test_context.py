@@ -117,3 +117,32 @@ def test_a_phrase_the_items_share_may_stand_before_respectively() -> None:
         "province's trade with ASEAN, respectively."
     )
     assert _partners(text) == [("28.4%", "Vietnam"), ("19.6%", "Malaysia"), ("15.2%", "Thailand")]
+
+
+def _subjects(text: str) -> list[tuple[str, str | None]]:
+    facts = extract_document(text, doc_id="d", source="d.txt", published=date(2026, 3, 20))
+    return facts.select("text", "subject").rows()
+
+
+def test_a_section_heading_returns_to_the_place_the_title_names() -> None:
+    text = (
+        "Statistical Communique of Foshan on the 2025 Economic and Social Development\n\n"
+        "I. Overview\n\n"
+        "In 2025, the port of Guangzhou handled 1.2 million TEUs of Foshan's cargo.\n\n"
+        "II. Foreign Trade\n\n"
+        "Exports were 520.1 billion yuan, up 4.4%."
+    )
+    assert _subjects(text) == [
+        ("1.2 million TEUs", "Guangzhou Port"),
+        ("520.1 billion yuan", "Foshan City"),
+    ]
+
+
+def test_a_title_naming_only_an_agency_leaves_a_section_without_subject() -> None:
+    text = (
+        "Huangpu Customs Reviews Its Reform Year\n\n"
+        "Nansha Port handled 1.2 million TEUs in 2025.\n\n"
+        "New Paths\n\n"
+        "Car exports were worth 3 billion yuan."
+    )
+    assert _subjects(text) == [("1.2 million TEUs", "Nansha Port"), ("3 billion yuan", None)]

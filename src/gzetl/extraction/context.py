@@ -4,7 +4,7 @@ Period (docs/conventions.md): the period phrase nearest before the figure in its
 else the first one after it; a sentence with none inherits the latest period of its
 paragraph, else the document's main period (the period of its first figure). Subject: see
 ``SubjectIndex.choose``; a sentence naming none inherits what the previous sentence was about,
-and a heading starts afresh.
+and a heading returns to the place the title names (none if it names none).
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from gzetl.extraction.metrics import MetricIndex, fits, hints, money_metrics
 from gzetl.extraction.names import Names, find_names
 from gzetl.extraction.numbers import alternation
 from gzetl.extraction.sentences import Sentence, SentenceIndex
-from gzetl.extraction.subjects import AGENCY_UNITS, SubjectIndex
+from gzetl.extraction.subjects import AGENCY_KINDS, AGENCY_UNITS, SubjectIndex
 from gzetl.extraction.zh.lexicon import zh_words
 from gzetl.periods import Period, consecutive_years, default_basis, find_periods
 
@@ -73,6 +73,7 @@ class Context:
         self._paragraph_running: PeriodValue | None = None  # ... when the paragraph began
         self.current: str | None = None
         self.current_place: str | None = None  # the last subject that is not a group
+        self._title_place = _title_place(index, self.subjects)
         self._paragraph = -1
         self._next_sentence = 0
         # Looked up for every figure: held here rather than asked of the catalogue each time.
@@ -99,8 +100,8 @@ class Context:
         i = self._next_sentence
         while i < len(sentences) and sentences[i].start < upto.start:
             s = sentences[i]
-            if s.heading:
-                self.current = self.current_place = None
+            if s.heading:  # a new section: about the place the title names, if it names one
+                self.current = self.current_place = self._title_place
             else:
                 self._new_paragraph(s)
                 named = first_subject(s.start, s.end)
@@ -530,6 +531,18 @@ def _consecutive(phrase: Period, base: PeriodValue | None) -> tuple[PeriodValue 
 def _group_names() -> frozenset[str]:
     """The subjects of kind group ("private enterprises"): a subject for one paragraph only."""
     return frozenset(key for key, subject in subjects().items() if subject.kind == GROUP_KIND)
+
+
+def _title_place(index: SentenceIndex, subjects: SubjectIndex) -> str | None:
+    """The place a document's title names ("Statistical Communique of Dongguan on ..."): not an
+    agency nor a group, which report or take part rather than being what the release is about."""
+    if not index.sentences or not index.sentences[0].heading:
+        return None
+    title = index.sentences[0]
+    for n in subjects.between(title.start, title.end):
+        if n.kind not in AGENCY_KINDS and n.kind != GROUP_KIND:
+            return n.name
+    return None
 
 
 def _split(text: str, start: int, stop: int, separator: re.Pattern[str]) -> list[tuple[int, int]]:
