@@ -489,3 +489,15 @@ def test_places_and_partners_beyond_the_pearl_river_delta(
 ) -> None:
     facts = extract_document(text, doc_id="p", source="p.txt", published=date(2026, 1, 20))
     assert facts.select("text", "subject", "partner").rows() == expected
+
+
+def test_import_and_export_names_the_total_and_sailings_are_trips() -> None:
+    text = (
+        "In 2025, the customs district's general trade import and export reached 845.3 billion "
+        "yuan. A typhoon delayed about 40 sailings."
+    )
+    facts = extract_document(text, doc_id="t", source="t.txt", published=date(2026, 1, 20))
+    assert facts.select("text", "metric", "unit").rows() == [
+        ("845.3 billion yuan", "import_export_value", "CNY"),
+        ("about 40 sailings", "trips", "trip"),
+    ]

@@ -90,6 +90,10 @@ CHANGES = [
     ("y/y", "Imports dropped 3 percent y/y.", "-3", "yoy", "eq", None),
     ("nearly-doubled", "Orders nearly doubled.", "100", None, "approx", None),
     ("more-than-tripled", "Exports more than tripled.", "200", None, "gt", None),
+    ("expanding", "The surplus was 1 trillion yuan, expanding 31.2%.", "31.2", None, "eq", None),
+    ("edged-up", "Imports edged up 0.3% in May.", "0.3", None, "eq", None),
+    ("contracts-by", "Output contracts by 2% year on year.", "-2", "yoy", "eq", None),
+    ("slumping", "Imports were 3 billion yuan, slumping 9.4%.", "-9.4", None, "eq", None),
 ]
 
 
