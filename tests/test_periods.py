@@ -115,6 +115,15 @@ CASES = [
         "ytd",
     ),
     (
+        "since-the-beginning-of-this-year",
+        "Since the beginning of this year, the customs",
+        date(2027, 10, 15),
+        "Since the beginning of this year",
+        date(2027, 1, 1),
+        date(2027, 9, 30),
+        "ytd",
+    ),
+    (
         "first-three-quarters",
         "the first three quarters",
         date(2025, 10, 20),

@@ -119,6 +119,8 @@ YTD = (
     "so far this year",
     "since the start of the year",
     "since the beginning of the year",
+    "since the start of this year",
+    "since the beginning of this year",
 )
 _YEAR = r"(?:19|20)\d{2}(?![\d,.]\d)"
 _LATE_IN_YEAR = 3  # "for the full year" published up to March: the year before
