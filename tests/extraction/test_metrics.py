@@ -47,6 +47,30 @@ CHOICES = [
         "level",
         "import_export_value",
     ),
+    (
+        "trade-balance",
+        "The trade balance was $99.2 billion.",
+        "99.2",
+        "USD",
+        "level",
+        "trade_surplus",
+    ),
+    (
+        "overseas-sales",
+        "Overseas sales rose 5% to $3.5 trillion.",
+        "3.5",
+        "USD",
+        "level",
+        "export_value",
+    ),
+    (
+        "import-and-export",
+        "The district's general trade import and export reached 845.3 billion yuan.",
+        "845.3",
+        "CNY",
+        "level",
+        "import_export_value",
+    ),
 ]
 
 
