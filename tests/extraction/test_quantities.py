@@ -34,6 +34,14 @@ LEVELS = [
         [("$38.6 billion", 3.86e10, None, "USD", "eq", None)],
     ),
     (
+        "code-against-amount",
+        "Exports were RMB1.2 billion, imports USD350 million; the A380 fleet is idle.",
+        [
+            ("RMB1.2 billion", 1.2e9, None, "CNY", "eq", None),
+            ("USD350 million", 3.5e8, None, "USD", "eq", None),
+        ],
+    ),
+    (
         "us-dollars",
         "It was about 1.17 trillion U.S. dollars.",
         [("about 1.17 trillion U.S. dollars", 1.17e12, None, "USD", "approx", None)],

@@ -22,8 +22,8 @@ from functools import cache, lru_cache
 from gzetl.extraction.gate import document_hits, leftmost_longest, matches
 from gzetl.extraction.lexicon import growth_words, implied_unit, negatives, qualifiers
 from gzetl.extraction.numbers import (
-    DIGITS_SCAN,
     alternation,
+    digits_scan,
     lowered,
     number_pattern,
     number_words,
@@ -175,7 +175,8 @@ def patterns() -> Patterns:
     plain_units = alternation([p for p, u in unit_table.items() if not u.counted])
     counted_units = alternation([p for p, u in unit_table.items() if u.counted])
     flags = re.VERBOSE
-    digits = re.compile(DIGITS_SCAN)
+    glued = [code for code in currencies().before if code.isalpha()]  # rmb1.2 billion
+    digits = re.compile(digits_scan(glued))
     gated = gated_phrases()
     small = number_words().counting_words()
     words = re.compile(  # one prefix tree: doubled, half, a third, a dozen, twenty-five, 200;
