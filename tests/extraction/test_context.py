@@ -146,3 +146,15 @@ def test_a_title_naming_only_an_agency_leaves_a_section_without_subject() -> Non
         "Car exports were worth 3 billion yuan."
     )
     assert _subjects(text) == [("1.2 million TEUs", "Nansha Port"), ("3 billion yuan", None)]
+
+
+def test_a_relative_clause_is_about_the_name_before_it() -> None:
+    text = (
+        "In 2025, bonded goods were held in the Nansha Pilot Free Trade Zone, where imports and "
+        "exports reached 31.2 billion yuan. Shenzhen's exports rose, and Nansha Port, which "
+        "handled 19.8 million TEUs, grew too."
+    )
+    assert _subjects(text) == [
+        ("31.2 billion yuan", "Nansha Pilot Free Trade Zone"),
+        ("19.8 million TEUs", "Nansha Port"),
+    ]
