@@ -19,7 +19,13 @@ def test_tables_are_loaded_and_checked() -> None:
         "730",
         "months read as 730 h",
     )
-    assert zw.plans == {"十三五": 2016, "十四五": 2021, "十五五": 2026}
+    assert zw.plans == {
+        "十一五": 2006,
+        "十二五": 2011,
+        "十三五": 2016,
+        "十四五": 2021,
+        "十五五": 2026,
+    }
 
 
 def test_language_is_decided_by_the_share_of_cjk_characters() -> None:
