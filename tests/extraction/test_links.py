@@ -61,6 +61,18 @@ def test_second_rate_is_its_own_change_only_fact() -> None:
     ]
 
 
+def test_a_rate_after_a_semicolon_does_not_join_a_level_before_it() -> None:
+    text = (
+        "Exports were 598.7 billion yuan, 69.4% of the total; among them, exports of "
+        "electric vehicles rose by 31.6%."
+    )
+    assert drafts_of(text) == [
+        ("598.7 billion yuan", "level", None, 0, False),
+        ("69.4%", "rate", None, 1, False),
+        ("31.6%", "change", Decimal("31.6"), 2, False),
+    ]
+
+
 def test_points_change_goes_to_the_share_before() -> None:
     text = (
         "Private firms accounted for 57.3% of the total. Their share rose by 3.4 percentage points."
