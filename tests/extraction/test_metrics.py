@@ -93,6 +93,12 @@ def test_specialised_metric_named_earlier_in_the_sentence_wins() -> None:
     assert index.specialised("export_value", 0, len(text)) == "cbec_export_value"
 
 
+def test_trips_of_freight_trains_are_train_trips() -> None:
+    text = "Dongguan's China-Europe freight trains ran 486 trips."
+    index = MetricIndex(find_aliases(text))
+    assert index.specialised("trips", 0, len(text)) == "freight_train_trips"
+
+
 def test_unit_defaults() -> None:
     assert (
         hints().default("TEU", None),
