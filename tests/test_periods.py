@@ -115,6 +115,33 @@ CASES = [
         "ytd",
     ),
     (
+        "late-month",
+        "delays in late August were long",
+        date(2025, 9, 10),
+        "in late August",
+        date(2025, 8, 1),
+        date(2025, 8, 31),
+        "month",
+    ),
+    (
+        "mid-year",
+        "in mid-2025, the port",
+        date(2026, 1, 10),
+        "in mid-2025",
+        date(2025, 1, 1),
+        date(2025, 12, 31),
+        "year",
+    ),
+    (
+        "by-end-month",
+        "by end-November, stocks",
+        date(2025, 12, 10),
+        "by end-November",
+        date(2025, 11, 1),
+        date(2025, 11, 30),
+        "month",
+    ),
+    (
         "since-the-beginning-of-this-year",
         "Since the beginning of this year, the customs",
         date(2027, 10, 15),
@@ -415,6 +442,8 @@ NOT_PERIODS = [
     ("now-connective", "Now, our goods can be cleared"),
     ("date-opens-sentence", "November 7, the customs said"),
     ("last-year-of-plan", "the last year of the decade"),
+    ("hyphenated-word", "a long-2025 plan"),
+    ("month-as-adjective", "the late August storm"),
 ]
 
 

@@ -404,7 +404,7 @@ def find_periods(
             if scan is None
             else matches(regex, low, hits.starts_of(scan), begin=start, end=stop)
         )
-        if m.start() == 0 or not (low[m.start() - 1].isalnum() or low[m.start() - 1] in "-_")
+        if _starts_word(low, m.start())
         for period in (_resolve(_with_preposition(m, low), text, published),)
         if period is not None
     ]
@@ -419,6 +419,20 @@ def find_periods(
         if not outer or period.pos >= outer[-1].end_pos:
             outer.append(period)
     return outer
+
+
+_PART_OF_RE = re.compile(r"(?<![\w-])(?:early|mid|late|end)-\Z")  # mid-2025, end-November
+
+
+def _starts_word(low: str, pos: int) -> bool:
+    """Whether a period phrase may start at ``pos``: not inside a word or a hyphenated one,
+    except after a word for part of it ("mid-2025", "end-November")."""
+    if pos == 0:
+        return True
+    before = low[pos - 1]
+    if before == "-":
+        return _PART_OF_RE.search(low, max(0, pos - 6), pos) is not None
+    return not (before.isalnum() or before == "_")
 
 
 @cache
@@ -462,7 +476,8 @@ _COUNT_BEFORE_RE = re.compile(r"(?:for\s+)?([\w-]+)\s+\Z")
 # "since 2021": the years from 2021 on).
 _PREPOSITION_RE = re.compile(
     r"""(?:(?:in|by|for|during|throughout|since)\s+(?:the\s+(?:end|whole|full\s+year|month)\s+of\s+)?
-    | (?:at|as\s+of)\s+the\s+end\s+of\s+)\Z   # at the end of 2025, as of the end of November""",
+    | (?:at|as\s+of)\s+the\s+end\s+of\s+)
+    (?:(?:early|mid|late|end)[\s-]+)?\Z   # at the end of 2025, in late August, by end-November""",
     re.VERBOSE,
 )
 _PREPOSITION_WINDOW = 40
