@@ -127,3 +127,24 @@ def test_roles(sentence: str, role: str) -> None:
 def test_a_level_is_not_a_change() -> None:
     text = "Exports were 5 billion yuan."
     assert change_of(scan(text)[0], text, 0) is None
+
+
+# A cumulative or average rate is a change, never a percent level (session 4).
+CUMULATIVE = [
+    ("a-total-of", "The port's throughput grew by a total of 12.3 percent.", "12.3"),
+    ("a-cumulative", "Trade increased by a cumulative 19.6%.", "19.6"),
+    ("average-annual-rate", "Its exports grew at an average annual rate of 7.1 percent.", "7.1"),
+    ("average-annual-growth", "Trade was steady, with an average annual growth of 3.3%.", "3.3"),
+    ("an-average-of", "Exports rose 30 percent, an average of 5.4 percent a year.", "5.4"),
+    ("fell-a-total", "Imports fell by a total of 2.2 percent.", "-2.2"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "pct"), [c[1:] for c in CUMULATIVE], ids=[c[0] for c in CUMULATIVE]
+)
+def test_a_cumulative_or_average_rate_is_a_change(text: str, pct: str) -> None:
+    m = scan(text)[-1]
+    assert role_of(m, text, 0) == "change"
+    change = change_of(m, text, 0)
+    assert change is not None and change.pct == Decimal(pct)

@@ -27,6 +27,7 @@ class GrowthWords:
     multiple: dict[str, int]
     share: tuple[str, ...]
     after: dict[str, int]
+    cumulative: tuple[str, ...]  # "grew by a total of", "an average annual rate of"
 
 
 def _section(file: str, table: dict[str, object], name: str) -> dict[str, object]:
@@ -57,6 +58,7 @@ def growth_words() -> GrowthWords:
     multiple = _section("growth.toml", table, "multiple")
     share = _section("growth.toml", table, "share")
     after = _section("growth.toml", table, "after")
+    cumulative = _section("growth.toml", table, "cumulative")
     if any(v not in (1, -1) for v in after.values()):
         raise KnowledgeError("growth.toml", "[after] values must be 1 or -1")
     if any(v not in (1, -1) for v in direction.values()):
@@ -71,6 +73,7 @@ def growth_words() -> GrowthWords:
         {k: int(str(v)) for k, v in multiple.items()},
         tuple(share),
         {k: int(str(v)) for k, v in after.items()},
+        tuple(cumulative),
     )
 
 

@@ -31,7 +31,7 @@ from gzetl.extraction.numbers import (
     scale_factor,
     scale_pattern,
 )
-from gzetl.units import currencies, referents, units
+from gzetl.units import currencies, events, referents, units
 
 # Words that may not stand between a number and the noun it counts ("two rounds of 102 measures").
 _STOP = (
@@ -190,6 +190,7 @@ def patterns() -> Patterns:
             (?P<direction>{alternation(list(gw.direction))})
           | (?P<share>{alternation(list(gw.share))})
           | (?P<by>by) | (?P<between>between) | (?P<from>from) | (?P<to>to)
+          | (?P<cumulative>{alternation(list(gw.cumulative))})
         )\s+)?
         (?:(?P<qual>{alternation(list(qualifiers()))})\s+)?
         (?P<cur>{alternation(list(currencies().before))})?\s*
@@ -215,13 +216,21 @@ def patterns() -> Patterns:
           | \s*(?P<unit>%|{plain_units})(?![\w])                         # tons, days, %
           | \s+(?P<mods>(?:(?!(?:{_STOP})\b)[a-z][\w'/-]*\s+){{0,4}}?)   # roll-on/roll-off
               (?P<counted>{counted_units})(?![\w])                       # flights
+          | \s+(?:{alternation(list(events()))})\s+by\s+                  # calls by
+              (?:(?!(?:{_STOP})\b)[a-z][\w'/-]*\s+){{0,3}}?
+              (?P<by_counted>{counted_units})(?![\w])                    # ... container ships
         )?
         {basis}
         """,
         flags,
     )
     implied = implied_unit()
-    implied_before = re.compile(rf"(?<![\w-])(?:{alternation(list(implied.verbs))})\s+\Z")
+    implied_before = re.compile(  # a phrase may start with "%" ("24.8% to 5.9 million"); a
+        # counted noun right before counts the number ("and its passenger throughput 38.2 million")
+        rf"""(?:(?:(?<![\w-])|(?=%))(?:{alternation(list(implied.verbs))})
+        |(?<![\w-])(?:{counted_units}))\s+\Z""",
+        flags,
+    )
     implied_after = re.compile(rf"\s+(?:{alternation(list(implied.after))})(?![\w-])")
     counted = re.compile(rf"(?<![\w-])(?:{counted_units})(?![\w-])")
     return Patterns(
@@ -239,18 +248,29 @@ def patterns() -> Patterns:
         ),
         frozenset(
             phrase.split()[-1]
-            for phrase in (*gw.direction, *gw.share, *qualifiers(), "by", "between", "from", "to")
+            for phrase in (
+                *gw.direction,
+                *gw.share,
+                *gw.cumulative,
+                *qualifiers(),
+                "by",
+                "between",
+                "from",
+                "to",
+            )
         )
         | frozenset(currencies().before),
         sum(  # head word, qualifier, currency sign and the blank after each
             max(len(" ".join(phrase.split())) for phrase in group) + 1
             for group in (
-                (*gw.direction, *gw.share, "between"),
+                (*gw.direction, *gw.share, *gw.cumulative, "between"),
                 tuple(qualifiers()),
                 tuple(currencies().before),
             )
         ),
-        _reach_by_last_word((*gw.direction, *gw.share, "by", "between", "from", "to")),
+        _reach_by_last_word(
+            (*gw.direction, *gw.share, *gw.cumulative, "by", "between", "from", "to")
+        ),
     )
 
 
@@ -278,14 +298,16 @@ def _bound(qual: str | None) -> str:
 
 def _unit_of(tail: re.Match[str]) -> tuple[str, str | None, Decimal, str | None]:
     """(kind, canonical unit, factor, note) of a matched tail."""
-    pp, times, currency, unit_phrase, counted = tail.group("pp", "times", "cur", "unit", "counted")
+    pp, times, currency, unit_phrase, counted, by_counted = tail.group(
+        "pp", "times", "cur", "unit", "counted", "by_counted"
+    )
     if pp:
         return "pp", "pp", Decimal(1), None
     if times:
         return "times", None, Decimal(1), None
     if currency:
         return _currency_unit(currency)
-    phrase = unit_phrase or counted
+    phrase = unit_phrase or counted or by_counted
     if phrase:
         return _named_unit(phrase)
     return "none", None, Decimal(1), None
@@ -432,7 +454,7 @@ def _unit_end(tail: re.Match[str], start: int) -> int:
     end = tail.end()
     if tail["basis"] or tail["base_year"] or tail["ratio"]:
         end = tail.start("scale") if tail["scale"] else start
-        for group in ("num2", "scale", "pp", "times", "cur", "unit", "counted"):
+        for group in ("num2", "scale", "pp", "times", "cur", "unit", "counted", "by_counted"):
             if tail[group]:
                 end = tail.end(group)
     return max(end, start)
@@ -445,7 +467,7 @@ def _number(written: str, *, from_words: bool, article: bool) -> Decimal | None:
     return Decimal(1) if article else parse_number(written)
 
 
-_HEAD_KINDS = ("direction", "share", "by", "between", "from", "to")
+_HEAD_KINDS = ("direction", "share", "by", "between", "from", "to", "cumulative")
 _NO_HEAD: tuple[None, None, None] = (None, None, None)
 
 
@@ -499,7 +521,12 @@ def _mention(  # noqa: PLR0917 (called once per number: positional arguments are
         return None
     number = _number(written, from_words=from_words, article=article)
     number_high = parse_number(tail["num2"]) if tail["num2"] else None
-    if number is None or ((tail["sep"] or "") == "and" and not (head and head["between"])):
+    if (
+        number is None
+        or ((tail["sep"] or "") == "and" and not (head and head["between"]))
+        # "the first three quarters to 318,000 units": a fraction starts no range
+        or (number_high is not None and word in number_words().fractions)
+    ):
         return None
     span_start = _span_start(start, head)
     unit_end = _unit_end(tail, end)
