@@ -151,3 +151,26 @@ def test_a_duration_that_dates_a_record_is_no_fact(text: str, kept: list[str]) -
 def test_a_plan_in_a_when_clause_after_a_forecast_is_no_fact() -> None:
     text = "The airport expects 1.3 million passengers in October, when airlines launch 11 routes."
     assert [mention for mention, *_ in drafts_of(text)] == []
+
+
+def test_change_then_level_across_a_year_and_a_record_word() -> None:
+    text = "Exports rose 6.2 percent in 2025 to a record $2.95 trillion."
+    assert drafts_of(text) == [("$2.95 trillion", "level", Decimal("6.2"), 0, False)]
+
+
+EARLIER_RATES = [
+    "Exports grew 3.3 percent, down from 4.7 percent in May.",
+    "Exports grew 3.3 percent, picking up from a 1.2 percent rise in May.",
+    "Exports grew 3.3 percent, compared with 4.7 percent in May.",
+    "Exports grew 3.3 percent, compared with a 0.6 percent fall the previous month.",
+]
+
+
+@pytest.mark.parametrize("text", EARLIER_RATES, ids=[t[27:50] for t in EARLIER_RATES])
+def test_an_earlier_rate_is_a_base_not_a_fact(text: str) -> None:
+    assert drafts_of(text) == [("3.3 percent", "change", Decimal("3.3"), 0, False)]
+
+
+def test_a_rate_from_to_is_one_fact() -> None:
+    text = "Their share rose from 41.5% to 44.0%."
+    assert [d[0] for d in drafts_of(text)] == ["44.0%"]

@@ -28,6 +28,7 @@ class GrowthWords:
     share: tuple[str, ...]
     after: dict[str, int]
     cumulative: tuple[str, ...]  # "grew by a total of", "an average annual rate of"
+    base: tuple[str, ...]  # "from", "compared with a": an earlier amount or rate follows
 
 
 def _section(file: str, table: dict[str, object], name: str) -> dict[str, object]:
@@ -59,6 +60,7 @@ def growth_words() -> GrowthWords:
     share = _section("growth.toml", table, "share")
     after = _section("growth.toml", table, "after")
     cumulative = _section("growth.toml", table, "cumulative")
+    base = _section("growth.toml", table, "base")
     if any(v not in (1, -1) for v in after.values()):
         raise KnowledgeError("growth.toml", "[after] values must be 1 or -1")
     if any(v not in (1, -1) for v in direction.values()):
@@ -74,6 +76,7 @@ def growth_words() -> GrowthWords:
         tuple(share),
         {k: int(str(v)) for k, v in after.items()},
         tuple(cumulative),
+        tuple(base),
     )
 
 

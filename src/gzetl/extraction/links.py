@@ -31,10 +31,13 @@ _CONVERSION_RE = re.compile(
     re.IGNORECASE,
 )
 # "grew 5% to 1.2 trillion yuan", "rose 7.8% year-on-year in December to", "doubled ..., reaching",
-# "were up 5.4% year on year at $3.24 trillion"
+# "were up 5.4% year on year at $3.24 trillion", "rose 5.4 percent in 2026 to a record $3.72
+# trillion" (a year may stand in the gap, a record word after "to")
 _CHANGE_THEN_LEVEL_RE = re.compile(
     r"(?:\s+(?:compared\s+(?:to|with)|that\s+of|the\s+level\s+of)\s+(?:19|20)\d{2})?"
-    r"[^\d.;()%]{0,60}?(?<![\w-])(?:to|reaching|to\s+reach|hitting|at)\s+",
+    r"(?:[^\d.;()%]|(?<![\w-])(?:19|20)\d\d(?!\d)){0,60}?"
+    r"(?<![\w-])(?:to|reaching|to\s+reach|hitting|at)\s+"
+    r"(?:(?:an?\s+)?(?:new\s+|fresh\s+)?(?:record|all-time|historic)(?:\s+high)?(?:\s+of)?\s+)?",
     re.IGNORECASE,
 )
 _WORD_RE = re.compile(r"[^\W\d_]{2,}")  # a word of two letters or more
@@ -166,6 +169,8 @@ def _drafts(
             continue  # "a 4.6% rise forecast in a Reuters poll" states no fact
         if _dates_a_record(low, m):
             continue
+        if m.kind == "percent" and m.head == "from" and m.baseline is None and m.bound != "range":
+            continue  # "down from 5.1 percent in November": the base of the rate before it
         role = role_of(m, text, sentence.start)
         if role == "rate" and _SHARE_OF_RE.search(text, clause[0], m.start):
             role = "share"

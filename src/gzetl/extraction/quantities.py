@@ -189,7 +189,7 @@ def patterns() -> Patterns:
         (?:(?P<head>
             (?P<direction>{alternation(list(gw.direction))})
           | (?P<share>{alternation(list(gw.share))})
-          | (?P<by>by) | (?P<between>between) | (?P<from>from) | (?P<to>to)
+          | (?P<by>by) | (?P<between>between) | (?P<from>{alternation(list(gw.base))}) | (?P<to>to)
           | (?P<cumulative>{alternation(list(gw.cumulative))})
         )\s+)?
         (?:(?P<qual>{alternation(list(qualifiers()))})\s+)?
@@ -252,10 +252,10 @@ def patterns() -> Patterns:
                 *gw.direction,
                 *gw.share,
                 *gw.cumulative,
+                *gw.base,
                 *qualifiers(),
                 "by",
                 "between",
-                "from",
                 "to",
             )
         )
@@ -263,13 +263,13 @@ def patterns() -> Patterns:
         sum(  # head word, qualifier, currency sign and the blank after each
             max(len(" ".join(phrase.split())) for phrase in group) + 1
             for group in (
-                (*gw.direction, *gw.share, *gw.cumulative, "between"),
+                (*gw.direction, *gw.share, *gw.cumulative, *gw.base, "between"),
                 tuple(qualifiers()),
                 tuple(currencies().before),
             )
         ),
         _reach_by_last_word(
-            (*gw.direction, *gw.share, *gw.cumulative, "by", "between", "from", "to")
+            (*gw.direction, *gw.share, *gw.cumulative, *gw.base, "by", "between", "to")
         ),
     )
 
@@ -611,7 +611,11 @@ def scan(text: str) -> list[Mention]:
 
 # "3 days on average, down from 5 days before": the second number is the earlier value.
 _DOWN_FROM_RE = re.compile(r"[^\d.;]{0,30}?(?<![\w-])(?:down|up|reduced|cut|shortened)\s+\Z")
-_TO_FROM_GAP_RE = re.compile(r"\s*,?\s*")  # "rose to 280,000 TEUs(,) from 226,000 TEUs"
+# "rose to 280,000 TEUs(,) from 226,000 TEUs", "narrowed to $97.4 billion last month from"
+_TO_FROM_GAP_RE = re.compile(
+    r"(?:\s+(?:(?:last|this)\s+(?:year|month|quarter)|in\s+(?:the\s+)?[a-z0-9-]+"
+    r"(?:\s+(?:quarter|half))?))?\s*,?\s*"
+)
 _COMPARED_RE = re.compile(r"\s*,?\s*compared\s+(?:with|to)\s+")  # "1.5 hours, compared with 2"
 
 
