@@ -16,7 +16,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 
-from gzetl.catalogue import anaphora, partners, subjects
+from gzetl.catalogue import anaphora, organizations, partners, subjects
 from gzetl.extraction.numbers import alternation, lowered
 
 AGENCY_KINDS = frozenset({"customs"})
@@ -86,7 +86,7 @@ def find_subjects(text: str) -> list[Named]:
 # A subject after these words is a place in passing ("the first of its kind in China",
 # "private enterprises in Dongguan"), not what the sentence is about; an anaphor after "to"
 # likewise ("transported to the airport").
-_WEAK_RE = re.compile(r"(?<![\w-])(?:in|among|from)\s+(?:the\s+)?\Z")
+_WEAK_RE = re.compile(r"(?<![\w-])(?:in|among|from|according\s+to)\s+(?:the\s+)?\Z")
 _WEAK_ANAPHOR_RE = re.compile(r"(?<![\w-])to\s+\Z")
 # An agency that only reports the figure ("Huangpu Customs said", "a GACC spokesperson said").
 _REPORTER_RE = re.compile(r"(?:\s+[\w-]+){0,2}?\s+(?:said|says|announced|reported|stated)(?![\w-])")
@@ -95,6 +95,12 @@ _REPORTER_RE = re.compile(r"(?:\s+[\w-]+){0,2}?\s+(?:said|says|announced|reporte
 _DATELINE_RE = re.compile(r",\s+[a-z]+\.?\s+\d{1,2}(?:\s+\([^)]*\))?\s+(?:--|—)")
 # An anaphor of one kind may name a subject of a close kind ("the port" for an airport port).
 _ANAPHOR_FALLBACK = {"port": "airport", "customs_district": "customs", "city": "district"}
+
+
+@cache
+def _organization_re() -> re.Pattern[str]:
+    """An organization word right after a name ("Guangzhou Port Group")."""
+    return re.compile(rf"\s+(?:{alternation(list(organizations()))})(?![\w-])")
 
 
 def resolve(phrases: list[tuple[int, int, str]], low: str = "") -> list[Named]:
@@ -108,7 +114,7 @@ def resolve(phrases: list[tuple[int, int, str]], low: str = "") -> list[Named]:
     for start, end, phrase in phrases:
         name, kind = table[" ".join(phrase.split())]
         weak = bool(low) and bool(
-            _WEAK_RE.search(low, max(0, start - 12), start)
+            _WEAK_RE.search(low, max(0, start - 18), start)
             or (kind in AGENCY_KINDS and _REPORTER_RE.match(low, end))
             or _DATELINE_RE.match(low, end)
         )
@@ -121,6 +127,9 @@ def resolve(phrases: list[tuple[int, int, str]], low: str = "") -> list[Named]:
             weak = weak or (
                 bool(low) and bool(_WEAK_ANAPHOR_RE.search(low, max(0, start - 4), start))
             )
+        elif low and _organization_re().match(low, end):  # "Guangzhou Port Group said"
+            found.append(Named(start, end, name, kind, True))
+            continue
         last_of_kind[kind] = name
         found.append(Named(start, end, name, kind, weak))
     return found
