@@ -429,6 +429,15 @@ CASES = [
         None,
         "undated",
     ),
+    (  # the year of the latest figures is the publication year after March
+        "since-year-late-in-the-year",
+        "Since 2021, exports have grown",
+        date(2026, 11, 9),
+        "Since 2021",
+        date(2021, 1, 1),
+        date(2026, 12, 31),
+        "years",
+    ),
     (
         "two-weeks",
         "Trade in the first two weeks of May was stable",

@@ -415,7 +415,11 @@ def _since(year: int | None, text: str, pos: int, end: int, published: date | No
     label = " ".join(text[pos:end].split())
     begin = max(0, pos - _RECORD_WINDOW)
     record = _record_re().search(text[begin:pos].lower()) is not None
-    last = _latest_year(12, published)
+    # the year of the latest figures, as for "the full year": the year before a January-March
+    # publication, else the publication year
+    last = None
+    if published is not None:
+        last = published.year - 1 if published.month <= _LATE_IN_YEAR else published.year
     if year is None or record or last is None:
         return Period(pos, end, label, "base", None, None)
     first = year + 1 if " end of " in label.lower() else year
