@@ -457,3 +457,18 @@ def test_a_fraction_takes_no_range() -> None:
         ("12%", "percent"),
         ("91,000 units", "vehicle"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        (
+            "The zone hosts 186 enterprises, including 9 Fortune Global 500 companies.",
+            ["186 enterprises"],
+        ),
+        ("With the pact in force for a third year, exports grew 4%.", ["4%"]),
+    ],
+    ids=["ranking-name", "ordinal-a-third"],
+)
+def test_rankings_and_ordinal_fractions_are_no_quantities(text: str, kept: list[str]) -> None:
+    assert [m.text for m in scan(text)] == kept
