@@ -469,6 +469,8 @@ NOT_PERIODS = [
     ("now-connective", "Now, our goods can be cleared"),
     ("date-opens-sentence", "November 7, the customs said"),
     ("last-year-of-plan", "the last year of the decade"),
+    ("same-quarter", "up from 4.8 million TEUs in the same quarter"),
+    ("same-half", "compared with the same half"),
 ]
 
 

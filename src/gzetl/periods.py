@@ -313,6 +313,8 @@ def _resolve(  # noqa: PLR0911, PLR0912, PLR0915 (one branch a kind of phrase)
         if last is None or n <= 0:
             return Period(pos, end, label, "years", None, None)
         return Period(pos, end, label, "years", date(last - n + 1, 1, 1), date(last, 12, 31))
+    if g["ord"] == "same" and not g["nmonths"]:  # "the same quarter (last year)": a base
+        return None  # named by its comparison words, not an ordinal (was a KeyError)
     if g["part"]:  # "the first ten days of January": shorter than a month, no period
         return Period(pos, end, label, "undated", None, None)
     if g["tom"]:
