@@ -143,6 +143,7 @@ class Patterns:
     tail: re.Pattern[str]
     basis: re.Pattern[str]
     implied_before: re.Pattern[str]
+    implied_last: frozenset[str]  # the last word of every phrase of implied_before: a cheap test
     implied_after: re.Pattern[str]
     counted: re.Pattern[str]
     referent: re.Pattern[str]  # the nouns a generic unit ("units") may stand for
@@ -240,6 +241,10 @@ def patterns() -> Patterns:
         tail,
         re.compile(basis, flags),
         implied_before,
+        frozenset(
+            phrase.split()[-1]
+            for phrase in (*implied.verbs, *(p for p, u in unit_table.items() if u.counted))
+        ),
         implied_after,
         counted,
         re.compile(rf"(?<![\w-])(?:{alternation(list(referents()))})(?![\w-])"),
@@ -367,7 +372,10 @@ def _implied_unit(low: str, start: int, end: int, head: re.Match[str] | None) ->
     qual = head is not None and head["qual"]
     triggered = (
         qual
-        or p.implied_before.search(low, max(0, start - 40), start)
+        or (
+            _previous_token(low, start) in p.implied_last
+            and p.implied_before.search(low, max(0, start - 40), start)
+        )
         or p.implied_after.match(low, end)
     )
     if not triggered:

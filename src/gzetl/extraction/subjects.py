@@ -127,7 +127,9 @@ def resolve(phrases: list[tuple[int, int, str]], low: str = "") -> list[Named]:
             weak = weak or (
                 bool(low) and bool(_WEAK_ANAPHOR_RE.search(low, max(0, start - 4), start))
             )
-        elif low and _organization_re().match(low, end):  # "Guangzhou Port Group said"
+        elif (  # "Guangzhou Port Group said"
+            low and low.startswith(organizations(), end + 1) and _organization_re().match(low, end)
+        ):
             found.append(Named(start, end, name, kind, True))
             continue
         last_of_kind[kind] = name
