@@ -551,7 +551,7 @@ def _consecutive(text: str, low: str, start: int, stop: int) -> list[Period]:
 # "down from 20 hours in 2024", "to $90.07 billion from $90.45 billion in September",
 # "compared with 5.5 percent in the third quarter": the earlier amount's (or rate's) period
 _FROM_AMOUNT_RE = re.compile(
-    r"(?<![\w-])(?:from|compared\s+(?:with|to)|versus)\s+(?:an?\s+)?[$€¥]?\d[\d.,]*(?:\s*%)?"
+    r"(?<![\w-])(?:from|compared\s+(?:with|to)|versus|against)\s+(?:an?\s+)?[$€¥]?\d[\d.,]*(?:\s*%)?"
     r"(?:[\s-]+[a-z.$]+){0,3}\s+\Z"
 )
 
@@ -560,7 +560,7 @@ def _after_earlier_amount(low: str, pos: int) -> bool:
     """Whether the period phrase at ``pos`` dates the earlier amount of a before/after pair."""
     begin = max(0, pos - _COMPARISON_WINDOW)
     window = low[begin:pos]
-    return ("from" in window or "compared" in window or "versus" in window) and (
+    return any(word in window for word in ("from", "compared", "versus", "against")) and (
         _FROM_AMOUNT_RE.search(low, begin, pos) is not None
     )
 

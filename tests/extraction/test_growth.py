@@ -15,6 +15,7 @@ CHANGES = [
     ("increase-of", "It reached 9 tons, a year-on-year increase of 19%.", "19", "yoy", "eq", None),
     ("grew-by", "Exports of mechanical products grew by 8.7%.", "8.7", None, "eq", None),
     ("down", "Imports were 3 billion yuan, down 3.1%.", "-3.1", None, "eq", None),
+    ("on-the-year", "Exports to Chile were down 7.3% on the year.", "-7.3", "yoy", "eq", None),
     ("a-decrease-of", "Exports were 4 billion yuan, a decrease of 2.6%.", "-2.6", None, "eq", None),
     ("declined", "Imports declined 0.4%.", "-0.4", None, "eq", None),
     ("times", "Exports of batteries increased 1.7 times.", "170", None, "eq", None),

@@ -163,6 +163,7 @@ EARLIER_RATES = [
     "Exports grew 3.3 percent, picking up from a 1.2 percent rise in May.",
     "Exports grew 3.3 percent, compared with 4.7 percent in May.",
     "Exports grew 3.3 percent, compared with a 0.6 percent fall the previous month.",
+    "Exports grew 3.3 percent, against a 4.1 percent gain in May.",
 ]
 
 

@@ -426,6 +426,7 @@ BARE_COUNTS = [
         "12.6 million",
         "person",
     ),
+    ("peaking-at", "It served 1.2 million passengers, peaking at 61,000.", "61,000", "person"),
     (
         "calls-by",
         "It logged 880 calls by large container vessels.",

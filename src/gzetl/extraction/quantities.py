@@ -624,7 +624,9 @@ _TO_FROM_GAP_RE = re.compile(
     r"(?:\s+(?:(?:last|this)\s+(?:year|month|quarter)|in\s+(?:the\s+)?[a-z0-9-]+"
     r"(?:\s+(?:quarter|half))?))?\s*,?\s*"
 )
-_COMPARED_RE = re.compile(r"\s*,?\s*compared\s+(?:with|to)\s+")  # "1.5 hours, compared with 2"
+# "1.5 hours, compared with 2", "20.1 billion yuan in June, compared with 17.6 billion yuan"
+# ("against" is no earlier amount: "12 to 18 days, against more than a month by sea")
+_COMPARED_RE = re.compile(r"(?:\s+in\s+[a-z]+)?\s*,?\s*compared\s+(?:with|to)\s+")
 
 
 def _pair_before_after(low: str, found: list[Mention]) -> list[Mention]:
