@@ -427,6 +427,8 @@ BARE_COUNTS = [
         "person",
     ),
     ("peaking-at", "It served 1.2 million passengers, peaking at 61,000.", "61,000", "person"),
+    ("a-record", "Passenger traffic reached a record 4.4 million.", "4.4 million", "person"),
+    ("averaged", "Inbound and outbound flights averaged 880 a day.", "880", "flight"),
     (
         "calls-by",
         "It logged 880 calls by large container vessels.",
