@@ -88,6 +88,9 @@ def find_subjects(text: str) -> list[Named]:
 # likewise ("transported to the airport").
 _WEAK_RE = re.compile(r"(?<![\w-])(?:in|among|from|according\s+to)\s+(?:the\s+)?\Z")
 _WEAK_ANAPHOR_RE = re.compile(r"(?<![\w-])to\s+\Z")
+_FROM_RE = re.compile(
+    r"(?<![\w-])from\s+(?:the\s+)?\Z"
+)  # an anaphor after it is no place in passing
 # An agency that only reports the figure ("Huangpu Customs said", "a GACC spokesperson said").
 _REPORTER_RE = re.compile(r"(?:\s+[\w-]+){0,2}?\s+(?:said|says|announced|reported|stated)(?![\w-])")
 # A dateline ("Guangzhou, January 10 --", "GUANGZHOU, Jan. 21 (Xinhua) --") names where the
@@ -124,6 +127,8 @@ def resolve(phrases: list[tuple[int, int, str]], low: str = "") -> list[Named]:
             )
             if not name:
                 continue
+            if weak and _FROM_RE.search(low, max(0, start - 10), start):
+                weak = False  # "trains departing from the city": the city's, not in passing
             weak = weak or (
                 bool(low) and bool(_WEAK_ANAPHOR_RE.search(low, max(0, start - 4), start))
             )
