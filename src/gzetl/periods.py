@@ -560,9 +560,9 @@ def _after_earlier_amount(low: str, pos: int) -> bool:
     """Whether the period phrase at ``pos`` dates the earlier amount of a before/after pair."""
     begin = max(0, pos - _COMPARISON_WINDOW)
     window = low[begin:pos]
-    return any(word in window for word in ("from", "compared", "versus", "against")) and (
-        _FROM_AMOUNT_RE.search(low, begin, pos) is not None
-    )
+    return (
+        "from" in window or "compared" in window or "versus" in window or "against" in window
+    ) and (_FROM_AMOUNT_RE.search(low, begin, pos) is not None)
 
 
 def consecutive_years(years: int, inherited: Period | None) -> tuple[date, date] | None:

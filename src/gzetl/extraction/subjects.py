@@ -112,6 +112,7 @@ def resolve(phrases: list[tuple[int, int, str]], low: str = "") -> list[Named]:
     ``low`` (the lower-cased document) lets a subject named in passing be marked ``weak``.
     """
     table = alias_table()
+    organization_words = organizations()
     last_of_kind: dict[str, str] = {}
     found: list[Named] = []
     for start, end, phrase in phrases:
@@ -133,7 +134,9 @@ def resolve(phrases: list[tuple[int, int, str]], low: str = "") -> list[Named]:
                 bool(low) and bool(_WEAK_ANAPHOR_RE.search(low, max(0, start - 4), start))
             )
         elif (  # "Guangzhou Port Group said"
-            low and low.startswith(organizations(), end + 1) and _organization_re().match(low, end)
+            low
+            and low.startswith(organization_words, end + 1)
+            and _organization_re().match(low, end)
         ):
             found.append(Named(start, end, name, kind, True))
             continue
