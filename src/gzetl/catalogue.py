@@ -121,6 +121,14 @@ def anaphora() -> dict[str, str]:
 
 
 @cache
+def organizations() -> tuple[str, ...]:
+    """Words right after a place that make it part of an organization's name ("Guangzhou Port
+    Group", "Shenzhen Airport Co."): the place is named in passing."""
+    words = load_data("subjects.toml").get("organizations", {}).get("list", [])
+    return tuple(str(w).lower() for w in words)
+
+
+@cache
 def anaphora_zh() -> dict[str, str]:
     """The Chinese phrases that refer back to the last subject of a kind: phrase -> kind."""
     return dict(load_data("subjects.toml").get("anaphora_zh", {}))

@@ -38,6 +38,7 @@ class PeriodWords:
     comparison: tuple[str, ...] = ()
     relative_months: dict[str, int] = field(default_factory=dict)
     latest_year: tuple[str, ...] = ()
+    relative_quarters: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass(slots=True, init=False)
@@ -95,6 +96,7 @@ def period_words() -> PeriodWords:
         comparison = tuple(p.lower() for p in table.get("comparison", {}).get("list", []))
         months_back = {k.lower(): int(v) for k, v in table.get("relative_months", {}).items()}
         latest = tuple(p.lower() for p in table.get("latest_year", {}).get("list", []))
+        quarters_back = {k.lower(): int(v) for k, v in table.get("relative_quarters", {}).items()}
     except (KeyError, TypeError, ValueError) as exc:
         raise KnowledgeError("periods.toml", f"missing or malformed section: {exc}") from exc
     bad = [m for m, n in months.items() if not 1 <= n <= 12]
@@ -110,6 +112,7 @@ def period_words() -> PeriodWords:
         comparison,
         months_back,
         latest,
+        quarters_back,
     )
 
 
@@ -147,6 +150,7 @@ def period_phrases() -> dict[str, list[str]]:
             *YTD,
             *pw.relative,
             *pw.relative_months,
+            *pw.relative_quarters,
             *pw.latest_year,
             *pw.undated,
             *pw.document,
@@ -177,6 +181,8 @@ def period_regexes() -> tuple[tuple[re.Pattern[str], str | None], ...]:
           | (?P<half>half)(?:[\s-]year)?{_of_year("y5")}  # the first half(-year)
           | (?P<nmonths>{num})\s+months{_of_year("y1")}  # 11 months
           | (?P<nquarters>{num})\s+quarters{_of_year("y7")}  #   first three quarters
+          | (?P<part>{num})\s+(?:days|weeks)(?:\s+of\s+(?:{month}|the\s+(?:month|year)))?
+            (?:,?\s+(?:this\s+year|{_YEAR}))?  #   the first ten days of January (this year)
         )
         | same\s+(?P<smonths>{num})\s+months{_of_year("y9")}   # over the same eight months
         ){end}""",
@@ -196,9 +202,12 @@ def period_regexes() -> tuple[tuple[re.Pattern[str], str | None], ...]:
             (?P<year2>{_YEAR}))?{end}""",
             None,
         ),
-        (  # the past 5 years; the past 11 months (of this year: year to date)
-            rf"""the\s+(?:past|last|previous)\s+(?:(?P<past>{num})\s+years|(?P<decade>decade)
-            |(?P<pastm>{num})\s+months){end}""",
+        (  # the past 5 years; the past 11 months (of this year: year to date); the three
+            # months to September (a quarter when it ends one)
+            rf"""the\s+(?:(?:past|last|previous)\s+(?:(?P<past>{num})\s+years|(?P<decade>decade)
+            |(?P<pastm>{num})\s+months)
+            |(?P<tom>{num})\s+months\s+(?:to|through|ended|ending)\s+(?:end-)?(?P<tomm>{month})
+              (?:,?\s+(?P<y10>{_YEAR}))?){end}""",
             None,
         ),
         (  # the year through November, the year to end-October: year to date
@@ -260,6 +269,22 @@ def _months_to(
     return replace(phrase, kind="ytd" if start.month == 1 else "months", start=start, end=stop)
 
 
+def _months_ending(  # noqa: PLR0917 (the parts of one phrase)
+    n: int, last: int, year: str | None, label: str, pos: int, end: int, published: date | None
+) -> Period:
+    """ "the three months to September": the quarter it ends when it ends one, else the ``n``
+    months up to that month (of the year written, else of the latest figures)."""
+    y = _year(year, last, published)
+    if y is None or not 1 <= n <= 12:
+        return Period(pos, end, label, "months", None, None)
+    first = y * 12 + last - n  # months since year 0, zero-based
+    start = date(first // 12, first % 12 + 1, 1)
+    stop = _months(last, last, y)[1]
+    if n == 3 and last % 3 == 0:
+        return Period(pos, end, label, "quarter", start, stop)
+    return Period(pos, end, label, "ytd" if start.month == 1 else "months", start, stop)
+
+
 def _resolve(  # noqa: PLR0911, PLR0912, PLR0915 (one branch a kind of phrase)
     found: tuple[re.Match[str], int] | None, text: str, published: date | None
 ) -> Period | None:
@@ -288,6 +313,14 @@ def _resolve(  # noqa: PLR0911, PLR0912, PLR0915 (one branch a kind of phrase)
         if last is None or n <= 0:
             return Period(pos, end, label, "years", None, None)
         return Period(pos, end, label, "years", date(last - n + 1, 1, 1), date(last, 12, 31))
+    if g["ord"] == "same" and not g["nmonths"]:  # "the same quarter (last year)": a base
+        return None  # named by its comparison words, not an ordinal (was a KeyError)
+    if g["part"]:  # "the first ten days of January": shorter than a month, no period
+        return Period(pos, end, label, "undated", None, None)
+    if g["tom"]:
+        return _months_ending(
+            _count(g["tom"]), pw.months[g["tomm"]], g["y10"], label, pos, end, published
+        )
     if g["pastm"] or g["ytdm"]:
         return _months_to(
             g["pastm"], g["ytdm"], Period(pos, end, label, "ytd", None, None), published
@@ -347,6 +380,12 @@ def _resolve(  # noqa: PLR0911, PLR0912, PLR0915 (one branch a kind of phrase)
             return Period(pos, end, label, "year", None, None)
         y = published.year + pw.relative[phrase]
         return Period(pos, end, label, "year", date(y, 1, 1), date(y, 12, 31))
+    if phrase in pw.relative_quarters:  # "last quarter": the quarter before publication's
+        if text[end : end + 4].lower() == " of " or published is None:  # "last quarter of 2025"
+            return None if published is not None else Period(pos, end, label, "quarter", None, None)
+        n = published.year * 4 + (published.month - 1) // 3 + pw.relative_quarters[phrase]
+        start, stop = _months(3 * (n % 4) + 1, 3 * (n % 4) + 3, n // 4)
+        return Period(pos, end, label, "quarter", start, stop)
     if phrase in pw.relative_months:  # "last month": the month before publication
         if published is None:
             return Period(pos, end, label, "month", None, None)
@@ -356,8 +395,6 @@ def _resolve(  # noqa: PLR0911, PLR0912, PLR0915 (one branch a kind of phrase)
     if g["year"]:
         y = int(g["year"])
         return Period(pos, end, label, "year", date(y, 1, 1), date(y, 12, 31))
-    if phrase == "now" and text[end : end + 1] == ",":  # "Now, our goods ...": a connective
-        return None
     if phrase in pw.document:
         return Period(pos, end, label, "document", None, None)
     return Period(pos, end, label, "undated", None, None)
@@ -380,7 +417,11 @@ def _since(year: int | None, text: str, pos: int, end: int, published: date | No
     label = " ".join(text[pos:end].split())
     begin = max(0, pos - _RECORD_WINDOW)
     record = _record_re().search(text[begin:pos].lower()) is not None
-    last = _latest_year(12, published)
+    # the year of the latest figures, as for "the full year": the year before a January-March
+    # publication, else the publication year
+    last = None
+    if published is not None:
+        last = published.year - 1 if published.month <= _LATE_IN_YEAR else published.year
     if year is None or record or last is None:
         return Period(pos, end, label, "base", None, None)
     first = year + 1 if " end of " in label.lower() else year
@@ -522,17 +563,21 @@ def _consecutive(text: str, low: str, start: int, stop: int) -> list[Period]:
     return found
 
 
-# "down from 20 hours in 2024", "to $90.07 billion from $90.45 billion in September": the
-# earlier amount's period
+# "down from 20 hours in 2024", "to $90.07 billion from $90.45 billion in September",
+# "compared with 5.5 percent in the third quarter": the earlier amount's (or rate's) period
 _FROM_AMOUNT_RE = re.compile(
-    r"(?<![\w-])from\s+(?:an?\s+)?[$€¥]?\d[\d.,]*(?:\s*%)?(?:[\s-]+[a-z.$]+){0,3}\s+\Z"
+    r"(?<![\w-])(?:from|compared\s+(?:with|to)|versus|against)\s+(?:an?\s+)?[$€¥]?\d[\d.,]*(?:\s*%)?"
+    r"(?:[\s-]+[a-z.$]+){0,3}\s+\Z"
 )
 
 
 def _after_earlier_amount(low: str, pos: int) -> bool:
     """Whether the period phrase at ``pos`` dates the earlier amount of a before/after pair."""
     begin = max(0, pos - _COMPARISON_WINDOW)
-    return "from" in low[begin:pos] and _FROM_AMOUNT_RE.search(low, begin, pos) is not None
+    window = low[begin:pos]
+    return (
+        "from" in window or "compared" in window or "versus" in window or "against" in window
+    ) and (_FROM_AMOUNT_RE.search(low, begin, pos) is not None)
 
 
 def consecutive_years(years: int, inherited: Period | None) -> tuple[date, date] | None:

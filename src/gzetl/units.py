@@ -85,6 +85,20 @@ def referents() -> dict[str, str]:
 
 
 @cache
+def events() -> tuple[str, ...]:
+    """``[event]`` of ``units.toml``: nouns of what a counted noun does ("calls"), written
+    between a number and "by" + that noun ("1,240 calls by container ships": vessels).
+
+    >>> "calls" in events()
+    True
+    """
+    nouns = load_data("units.toml").get("event", {}).get("nouns")
+    if not isinstance(nouns, list) or not all(isinstance(n, str) for n in nouns):
+        raise KnowledgeError("units.toml", "[event] nouns must be a list of phrases")
+    return tuple(n.lower() for n in nouns)
+
+
+@cache
 def currencies() -> Currencies:
     """``currencies.toml``, loaded once; every code must be three upper-case letters."""
     table = load_data("currencies.toml")

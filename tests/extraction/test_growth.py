@@ -15,6 +15,7 @@ CHANGES = [
     ("increase-of", "It reached 9 tons, a year-on-year increase of 19%.", "19", "yoy", "eq", None),
     ("grew-by", "Exports of mechanical products grew by 8.7%.", "8.7", None, "eq", None),
     ("down", "Imports were 3 billion yuan, down 3.1%.", "-3.1", None, "eq", None),
+    ("on-the-year", "Exports to Chile were down 7.3% on the year.", "-7.3", "yoy", "eq", None),
     ("a-decrease-of", "Exports were 4 billion yuan, a decrease of 2.6%.", "-2.6", None, "eq", None),
     ("declined", "Imports declined 0.4%.", "-0.4", None, "eq", None),
     ("times", "Exports of batteries increased 1.7 times.", "170", None, "eq", None),
@@ -131,3 +132,24 @@ def test_roles(sentence: str, role: str) -> None:
 def test_a_level_is_not_a_change() -> None:
     text = "Exports were 5 billion yuan."
     assert change_of(scan(text)[0], text, 0) is None
+
+
+# A cumulative or average rate is a change, never a percent level (session 4).
+CUMULATIVE = [
+    ("a-total-of", "The port's throughput grew by a total of 12.3 percent.", "12.3"),
+    ("a-cumulative", "Trade increased by a cumulative 19.6%.", "19.6"),
+    ("average-annual-rate", "Its exports grew at an average annual rate of 7.1 percent.", "7.1"),
+    ("average-annual-growth", "Trade was steady, with an average annual growth of 3.3%.", "3.3"),
+    ("an-average-of", "Exports rose 30 percent, an average of 5.4 percent a year.", "5.4"),
+    ("fell-a-total", "Imports fell by a total of 2.2 percent.", "-2.2"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "pct"), [c[1:] for c in CUMULATIVE], ids=[c[0] for c in CUMULATIVE]
+)
+def test_a_cumulative_or_average_rate_is_a_change(text: str, pct: str) -> None:
+    m = scan(text)[-1]
+    assert role_of(m, text, 0) == "change"
+    change = change_of(m, text, 0)
+    assert change is not None and change.pct == Decimal(pct)

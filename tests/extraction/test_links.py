@@ -164,3 +164,56 @@ def test_a_duration_that_dates_a_record_is_no_fact(text: str, kept: list[str]) -
 def test_a_plan_in_a_when_clause_after_a_forecast_is_no_fact() -> None:
     text = "The airport expects 1.3 million passengers in October, when airlines launch 11 routes."
     assert [mention for mention, *_ in drafts_of(text)] == []
+
+
+def test_change_then_level_across_a_year_and_a_record_word() -> None:
+    text = "Exports rose 6.2 percent in 2025 to a record $2.95 trillion."
+    assert drafts_of(text) == [("$2.95 trillion", "level", Decimal("6.2"), 0, False)]
+
+
+EARLIER_RATES = [
+    "Exports grew 3.3 percent, down from 4.7 percent in May.",
+    "Exports grew 3.3 percent, picking up from a 1.2 percent rise in May.",
+    "Exports grew 3.3 percent, compared with 4.7 percent in May.",
+    "Exports grew 3.3 percent, compared with a 0.6 percent fall the previous month.",
+    "Exports grew 3.3 percent, against a 4.1 percent gain in May.",
+]
+
+
+@pytest.mark.parametrize("text", EARLIER_RATES, ids=[t[27:50] for t in EARLIER_RATES])
+def test_an_earlier_rate_is_a_base_not_a_fact(text: str) -> None:
+    assert drafts_of(text) == [("3.3 percent", "change", Decimal("3.3"), 0, False)]
+
+
+def test_a_rate_from_to_is_one_fact() -> None:
+    text = "Their share rose from 41.5% to 44.0%."
+    assert [d[0] for d in drafts_of(text)] == ["44.0%"]
+
+
+def test_a_change_whose_clause_names_what_changed_keeps_to_itself() -> None:
+    text = "Exports totalled $41.2 billion, while imports fell 2.6%."
+    assert drafts_of(text) == [
+        ("$41.2 billion", "level", None, 0, False),
+        ("2.6%", "change", Decimal("-2.6"), 1, False),
+    ]
+
+
+def test_a_change_in_the_clause_of_its_level_still_joins_it() -> None:
+    text = "Trade was 8 billion yuan in 2025 and grew 6.1%."
+    assert drafts_of(text) == [("8 billion yuan", "level", Decimal("6.1"), 0, False)]
+
+
+def test_a_rate_change_does_not_join_a_share() -> None:
+    text = "Textiles, which accounted for 31.2% of exports, rose 7.7%."
+    assert drafts_of(text) == [
+        ("31.2%", "share", None, 0, False),
+        ("7.7%", "change", Decimal("7.7"), 1, False),
+    ]
+
+
+def test_an_elliptical_rate_takes_the_verb_of_its_sentence() -> None:
+    text = "Exports of ships grew by 11.5%, and exports of robots by 42.3%."
+    assert drafts_of(text) == [
+        ("11.5%", "change", Decimal("11.5"), 0, False),
+        ("42.3%", "change", Decimal("42.3"), 1, False),
+    ]

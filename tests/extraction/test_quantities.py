@@ -420,3 +420,66 @@ def test_longest_head_is_read_whatever_the_blanks(blank: str) -> None:
     text = f"Exports saw a quarter-on-quarter increase of{blank}nearly 12.5%."
     [m] = scan(text)
     assert (m.text, m.bound, m.direction, m.head) == ("nearly 12.5%", "approx", 1, "direction")
+
+
+# A bare count is a fact when its sentence names what is counted before it (session 4).
+BARE_COUNTS = [
+    ("rate-to", "Passenger flows rose 24.8 percent to 5.9 million.", "5.9 million", "person"),
+    ("pct-sign-to", "Vehicle throughput rose 18.2% to 412,000.", "412,000", "vehicle"),
+    ("daily-average", "It handled 70,000 passengers, a daily average of 2,300.", "2,300", "person"),
+    ("of-which", "Firms numbered 5,200 enterprises, of which 730 were new.", "730", "enterprise"),
+    (
+        "noun-before",
+        "Cargo was 3 tonnes and passenger throughput 12.6 million.",
+        "12.6 million",
+        "person",
+    ),
+    ("peaking-at", "It served 1.2 million passengers, peaking at 61,000.", "61,000", "person"),
+    ("a-record", "Passenger traffic reached a record 4.4 million.", "4.4 million", "person"),
+    ("averaged", "Inbound and outbound flights averaged 880 a day.", "880", "flight"),
+    (
+        "calls-by",
+        "It logged 880 calls by large container vessels.",
+        "880 calls by large container vessels",
+        "vessel",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "unit"), [c[1:] for c in BARE_COUNTS], ids=[c[0] for c in BARE_COUNTS]
+)
+def test_a_bare_count_takes_the_noun_its_sentence_names(text: str, span: str, unit: str) -> None:
+    found = [(m.text, m.unit) for m in scan(text) if m.kind == "level"]
+    assert found[-1] == (span, unit)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Exports rose 4.1 percent to 5.9 million.", "The hotline took 2,000 calls by the public."],
+)
+def test_a_bare_count_without_a_counted_noun_is_no_fact(text: str) -> None:
+    assert [m.text for m in scan(text) if m.kind == "level"] == []
+
+
+def test_a_fraction_takes_no_range() -> None:
+    text = "Car exports rose 12% in the first three quarters to 91,000 units."
+    assert [(m.text, m.unit) for m in scan(text)] == [
+        ("12%", "percent"),
+        ("91,000 units", "vehicle"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        (
+            "The zone hosts 186 enterprises, including 9 Fortune Global 500 companies.",
+            ["186 enterprises"],
+        ),
+        ("With the pact in force for a third year, exports grew 4%.", ["4%"]),
+    ],
+    ids=["ranking-name", "ordinal-a-third"],
+)
+def test_rankings_and_ordinal_fractions_are_no_quantities(text: str, kept: list[str]) -> None:
+    assert [m.text for m in scan(text)] == kept

@@ -64,3 +64,28 @@ def test_choose(
     start = text.index(number)
     span = (start, start + len(number))
     assert index.choose(span, (0, len(text)), (0, len(text)), unit, inherited=inherited) == expected
+
+
+def test_a_place_in_an_organizations_name_is_no_antecedent() -> None:
+    text = "Shenzhen Port rose, Guangzhou Port Group said. The port opened routes."
+    names = find_names(text).subjects
+    assert [(n.name, n.weak) for n in names] == [
+        ("Shenzhen Port", False),
+        ("Guangzhou Port", True),
+        ("Shenzhen Port", False),
+    ]
+
+
+def test_a_place_after_according_to_is_in_passing() -> None:
+    text = "Trade grew, according to Guangdong statistics."
+    assert [(n.name, n.weak) for n in find_names(text).subjects] == [("Guangdong Province", True)]
+
+
+def test_an_anaphor_after_from_is_no_place_in_passing() -> None:
+    text = "Goods from Shenzhen rose. Guangzhou grew. Trains departing from the city rose."
+    names = find_names(text).subjects
+    assert [(n.name, n.weak) for n in names] == [
+        ("Shenzhen City", True),
+        ("Guangzhou City", False),
+        ("Guangzhou City", False),
+    ]

@@ -67,6 +67,8 @@ def role_of(m: Mention, text: str, clause_start: int) -> str:  # noqa: PLR0911 (
         return "change"
     if m.raw_unit == "" and m.head == "by":  # "by nearly half"
         return "change"
+    if m.head == "cumulative":  # "grew by a total of 17.8%", "an average annual rate of 6.4%"
+        return "change"
     return "rate"
 
 

@@ -27,6 +27,8 @@ class GrowthWords:
     multiple: dict[str, int]
     share: tuple[str, ...]
     after: dict[str, int]
+    cumulative: tuple[str, ...]  # "grew by a total of", "an average annual rate of"
+    base: tuple[str, ...]  # "from", "compared with a": an earlier amount or rate follows
 
 
 def _section(file: str, table: dict[str, object], name: str) -> dict[str, object]:
@@ -57,6 +59,8 @@ def growth_words() -> GrowthWords:
     multiple = _section("growth.toml", table, "multiple")
     share = _section("growth.toml", table, "share")
     after = _section("growth.toml", table, "after")
+    cumulative = _section("growth.toml", table, "cumulative")
+    base = _section("growth.toml", table, "base")
     if any(v not in (1, -1) for v in after.values()):
         raise KnowledgeError("growth.toml", "[after] values must be 1 or -1")
     if any(v not in (1, -1) for v in direction.values()):
@@ -71,6 +75,8 @@ def growth_words() -> GrowthWords:
         {k: int(str(v)) for k, v in multiple.items()},
         tuple(share),
         {k: int(str(v)) for k, v in after.items()},
+        tuple(cumulative),
+        tuple(base),
     )
 
 

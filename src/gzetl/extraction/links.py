@@ -31,10 +31,13 @@ _CONVERSION_RE = re.compile(
     re.IGNORECASE,
 )
 # "grew 5% to 1.2 trillion yuan", "rose 7.8% year-on-year in December to", "doubled ..., reaching",
-# "were up 5.4% year on year at $3.24 trillion"
+# "were up 5.4% year on year at $3.24 trillion", "rose 5.4 percent in 2026 to a record $3.72
+# trillion" (a year may stand in the gap, a record word after "to")
 _CHANGE_THEN_LEVEL_RE = re.compile(
     r"(?:\s+(?:compared\s+(?:to|with)|that\s+of|the\s+level\s+of)\s+(?:19|20)\d{2})?"
-    r"[^\d.;()%]{0,60}?(?<![\w-])(?:to|reaching|to\s+reach|hitting|at)\s+",
+    r"(?:[^\d.;()%]|(?<![\w-])(?:19|20)\d\d(?!\d)){0,60}?"
+    r"(?<![\w-])(?:to|reaching|to\s+reach|hitting|at)\s+"
+    r"(?:(?:an?\s+)?(?:new\s+|fresh\s+)?(?:record|all-time|historic)(?:\s+high)?(?:\s+of)?\s+)?",
     re.IGNORECASE,
 )
 _WORD_RE = re.compile(r"[^\W\d_]{2,}")  # a word of two letters or more
@@ -171,12 +174,15 @@ def _drafts(
             continue  # "a 4.6% rise forecast in a Reuters poll" states no fact
         if _dates_a_record(low, m):
             continue
+        if m.kind == "percent" and m.head == "from" and m.baseline is None and m.bound != "range":
+            continue  # "down from 5.1 percent in November": the base of the rate before it
         role = role_of(m, text, sentence.start)
         if role == "rate" and _SHARE_OF_RE.search(text, clause[0], m.start):
             role = "share"
         draft = Draft(m, sentence, clause, role)
-        if role == "change":
-            draft.change = change_of(m, text, clause[0])
+        if role == "change":  # "ships grew by 27.5%, and circuits by 18.2%": the verb of the
+            # sentence when the clause has none
+            draft.change = change_of(m, text, clause[0]) or change_of(m, text, sentence.start)
         elif role == "rate" and drafts and _continues(text, drafts[-1], m, "share", language.gap):
             draft.role = "share"
         elif role == "rate" and drafts and _continues_changes(text, drafts[-1], m, language.gap):
@@ -318,10 +324,23 @@ def _respective_changes(text: str, drafts: list[Draft], language: Reading) -> li
     return [d for i, d in enumerate(drafts) if i not in dropped]
 
 
+def _names_between(names: list[tuple[int, int, str]], start: int, end: int) -> bool:
+    """Whether a name (subject, partner or metric alias) starts inside ``[start, end)``."""
+    i = bisect_left(names, (start,))
+    return i < len(names) and names[i][0] < end
+
+
 def _attach_changes(
-    text: str, drafts: list[Draft], change_then_level: re.Pattern[str]
+    text: str,
+    drafts: list[Draft],
+    change_then_level: re.Pattern[str],
+    names: list[tuple[int, int, str]] | None = None,
 ) -> list[Draft]:
-    """A change joins the level it follows in its sentence, or precedes ("grew 5% to ...")."""
+    """A change joins the level it follows in its sentence, or precedes ("grew 5% to ...").
+
+    ``names`` (English): the names of the document; a change whose own clause names what
+    changed ("X yuan, while imports fell 3.9%") does not join a level of an earlier clause.
+    A rate change does not join a share ("which accounted for 72.5%, rose 13.4%")."""
     kept: list[Draft] = []
     # sentence start -> the last level kept in it (not a conversion): what a change joins
     levels: dict[int, Draft] = {}
@@ -360,6 +379,12 @@ def _attach_changes(
             and target.change is None
             and target.mention.end <= draft.mention.start
             and _SEMICOLON_RE.search(text, target.mention.end, draft.mention.start) is None
+            and (target.role != "share" or draft.mention.kind == "pp" or names is None)
+            and not (
+                names is not None
+                and target.mention.end <= draft.clause[0]
+                and _names_between(names, draft.clause[0], draft.mention.head_start)
+            )
         ):
             target.change = draft.change
             continue
@@ -405,7 +430,8 @@ def link(
     drafts = _drafts(text, mentions, index, language)
     _conversions(text, drafts, language)
     drafts = _respective_changes(text, drafts, language)
-    drafts = _attach_changes(text, drafts, language.change_then_level)
+    names = None if zh else document_hits(lowered(text)).phrases["names"]
+    drafts = _attach_changes(text, drafts, language.change_then_level, names)
     for d in drafts:
         if d.converted:
             d.change = None

@@ -31,7 +31,7 @@ from gzetl.extraction.numbers import (
     scale_factor,
     scale_pattern,
 )
-from gzetl.units import currencies, referents, units
+from gzetl.units import currencies, events, referents, units
 
 # Words that may not stand between a number and the noun it counts ("two rounds of 102 measures").
 _STOP = (
@@ -51,7 +51,9 @@ class Mention:
 
     ``kind`` is ``level`` (a unit other than percent), ``percent`` (a rate or share),
     ``times`` ("1.7 times"), ``multiple`` ("doubled") or ``pp`` (percentage points).
-    ``head`` names the word before the number: direction, share, by, between, from, to or "".
+    ``head`` names the word before the number: direction, share, by, between, from (also
+    "compared with", growth.toml [base]: an earlier amount or rate follows), to, cumulative
+    ("grew by a total of", growth.toml [cumulative]) or "".
 
     The ``__init__`` is written out: mypyc (``make native``) compiles a written one, whereas
     the one ``dataclass`` generates runs as Python (2% of extraction time for this class).
@@ -143,6 +145,7 @@ class Patterns:
     tail: re.Pattern[str]
     basis: re.Pattern[str]
     implied_before: re.Pattern[str]
+    implied_last: frozenset[str]  # the last word of every phrase of implied_before: a cheap test
     implied_after: re.Pattern[str]
     counted: re.Pattern[str]
     referent: re.Pattern[str]  # the nouns a generic unit ("units") may stand for
@@ -190,7 +193,8 @@ def patterns() -> Patterns:
         (?:(?P<head>
             (?P<direction>{alternation(list(gw.direction))})
           | (?P<share>{alternation(list(gw.share))})
-          | (?P<by>by) | (?P<between>between) | (?P<from>from) | (?P<to>to)
+          | (?P<by>by) | (?P<between>between) | (?P<from>{alternation(list(gw.base))}) | (?P<to>to)
+          | (?P<cumulative>{alternation(list(gw.cumulative))})
         )\s+)?
         (?:(?P<qual>{alternation(list(qualifiers()))})\s+)?
         (?P<cur>{alternation(list(currencies().before))})?\s*
@@ -216,13 +220,21 @@ def patterns() -> Patterns:
           | \s*(?P<unit>%|{plain_units})(?![\w])                         # tons, days, %
           | \s+(?P<mods>(?:(?!(?:{_STOP})\b)[a-z][\w'/-]*\s+){{0,4}}?)   # roll-on/roll-off
               (?P<counted>{counted_units})(?![\w])                       # flights
+          | \s+(?:{alternation(list(events()))})\s+by\s+                  # calls by
+              (?:(?!(?:{_STOP})\b)[a-z][\w'/-]*\s+){{0,3}}?
+              (?P<by_counted>{counted_units})(?![\w])                    # ... container ships
         )?
         {basis}
         """,
         flags,
     )
     implied = implied_unit()
-    implied_before = re.compile(rf"(?<![\w-])(?:{alternation(list(implied.verbs))})\s+\Z")
+    implied_before = re.compile(  # a phrase may start with "%" ("24.8% to 5.9 million"); a
+        # counted noun right before counts the number ("and its passenger throughput 38.2 million")
+        rf"""(?:(?:(?<![\w-])|(?=%))(?:{alternation(list(implied.verbs))})
+        |(?<![\w-])(?:{counted_units}))\s+\Z""",
+        flags,
+    )
     implied_after = re.compile(rf"\s+(?:{alternation(list(implied.after))})(?![\w-])")
     counted = re.compile(rf"(?<![\w-])(?:{counted_units})(?![\w-])")
     return Patterns(
@@ -232,6 +244,10 @@ def patterns() -> Patterns:
         tail,
         re.compile(basis, flags),
         implied_before,
+        frozenset(
+            phrase.split()[-1]
+            for phrase in (*implied.verbs, *(p for p, u in unit_table.items() if u.counted))
+        ),
         implied_after,
         counted,
         re.compile(rf"(?<![\w-])(?:{alternation(list(referents()))})(?![\w-])"),
@@ -240,18 +256,29 @@ def patterns() -> Patterns:
         ),
         frozenset(
             phrase.split()[-1]
-            for phrase in (*gw.direction, *gw.share, *qualifiers(), "by", "between", "from", "to")
+            for phrase in (
+                *gw.direction,
+                *gw.share,
+                *gw.cumulative,
+                *gw.base,
+                *qualifiers(),
+                "by",
+                "between",
+                "to",
+            )
         )
         | frozenset(currencies().before),
         sum(  # head word, qualifier, currency sign and the blank after each
             max(len(" ".join(phrase.split())) for phrase in group) + 1
             for group in (
-                (*gw.direction, *gw.share, "between"),
+                (*gw.direction, *gw.share, *gw.cumulative, *gw.base, "between"),
                 tuple(qualifiers()),
                 tuple(currencies().before),
             )
         ),
-        _reach_by_last_word((*gw.direction, *gw.share, "by", "between", "from", "to")),
+        _reach_by_last_word(
+            (*gw.direction, *gw.share, *gw.cumulative, *gw.base, "by", "between", "to")
+        ),
     )
 
 
@@ -279,14 +306,16 @@ def _bound(qual: str | None) -> str:
 
 def _unit_of(tail: re.Match[str]) -> tuple[str, str | None, Decimal, str | None]:
     """(kind, canonical unit, factor, note) of a matched tail."""
-    pp, times, currency, unit_phrase, counted = tail.group("pp", "times", "cur", "unit", "counted")
+    pp, times, currency, unit_phrase, counted, by_counted = tail.group(
+        "pp", "times", "cur", "unit", "counted", "by_counted"
+    )
     if pp:
         return "pp", "pp", Decimal(1), None
     if times:
         return "times", None, Decimal(1), None
     if currency:
         return _currency_unit(currency)
-    phrase = unit_phrase or counted
+    phrase = unit_phrase or counted or by_counted
     if phrase:
         return _named_unit(phrase)
     return "none", None, Decimal(1), None
@@ -346,7 +375,10 @@ def _implied_unit(low: str, start: int, end: int, head: re.Match[str] | None) ->
     qual = head is not None and head["qual"]
     triggered = (
         qual
-        or p.implied_before.search(low, max(0, start - 40), start)
+        or (
+            _previous_token(low, start) in p.implied_last
+            and p.implied_before.search(low, max(0, start - 40), start)
+        )
         or p.implied_after.match(low, end)
     )
     if not triggered:
@@ -433,7 +465,7 @@ def _unit_end(tail: re.Match[str], start: int) -> int:
     end = tail.end()
     if tail["basis"] or tail["base_year"] or tail["ratio"]:
         end = tail.start("scale") if tail["scale"] else start
-        for group in ("num2", "scale", "pp", "times", "cur", "unit", "counted"):
+        for group in ("num2", "scale", "pp", "times", "cur", "unit", "counted", "by_counted"):
             if tail[group]:
                 end = tail.end(group)
     return max(end, start)
@@ -446,7 +478,7 @@ def _number(written: str, *, from_words: bool, article: bool) -> Decimal | None:
     return Decimal(1) if article else parse_number(written)
 
 
-_HEAD_KINDS = ("direction", "share", "by", "between", "from", "to")
+_HEAD_KINDS = ("direction", "share", "by", "between", "from", "to", "cumulative")
 _NO_HEAD: tuple[None, None, None] = (None, None, None)
 
 
@@ -500,7 +532,12 @@ def _mention(  # noqa: PLR0917 (called once per number: positional arguments are
         return None
     number = _number(written, from_words=from_words, article=article)
     number_high = parse_number(tail["num2"]) if tail["num2"] else None
-    if number is None or ((tail["sep"] or "") == "and" and not (head and head["between"])):
+    if (
+        number is None
+        or ((tail["sep"] or "") == "and" and not (head and head["between"]))
+        # "the first three quarters to 318,000 units": a fraction starts no range
+        or (number_high is not None and word in number_words().fractions)
+    ):
         return None
     span_start = _span_start(start, head)
     unit_end = _unit_end(tail, end)
@@ -585,8 +622,14 @@ def scan(text: str) -> list[Mention]:
 
 # "3 days on average, down from 5 days before": the second number is the earlier value.
 _DOWN_FROM_RE = re.compile(r"[^\d.;]{0,30}?(?<![\w-])(?:down|up|reduced|cut|shortened)\s+\Z")
-_TO_FROM_GAP_RE = re.compile(r"\s*,?\s*")  # "rose to 280,000 TEUs(,) from 226,000 TEUs"
-_COMPARED_RE = re.compile(r"\s*,?\s*compared\s+(?:with|to)\s+")  # "1.5 hours, compared with 2"
+# "rose to 280,000 TEUs(,) from 226,000 TEUs", "narrowed to $97.4 billion last month from"
+_TO_FROM_GAP_RE = re.compile(
+    r"(?:\s+(?:(?:last|this)\s+(?:year|month|quarter)|in\s+(?:the\s+)?[a-z0-9-]+"
+    r"(?:\s+(?:quarter|half))?))?\s*,?\s*"
+)
+# "1.5 hours, compared with 2", "20.1 billion yuan in June, compared with 17.6 billion yuan"
+# ("against" is no earlier amount: "12 to 18 days, against more than a month by sea")
+_COMPARED_RE = re.compile(r"(?:\s+in\s+[a-z]+)?\s*,?\s*compared\s+(?:with|to)\s+")
 
 
 def _pair_before_after(low: str, found: list[Mention]) -> list[Mention]:

@@ -16,7 +16,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 
-from gzetl.catalogue import anaphora, partners, subjects
+from gzetl.catalogue import anaphora, organizations, partners, subjects
 from gzetl.extraction.numbers import alternation, lowered
 
 AGENCY_KINDS = frozenset({"customs"})
@@ -97,8 +97,11 @@ def find_subjects(text: str) -> list[Named]:
 # A subject after these words is a place in passing ("the first of its kind in China",
 # "private enterprises in Dongguan"), not what the sentence is about; an anaphor after "to"
 # likewise ("transported to the airport").
-_WEAK_RE = re.compile(r"(?<![\w-])(?:in|among|from)\s+(?:the\s+)?\Z")
+_WEAK_RE = re.compile(r"(?<![\w-])(?:in|among|from|according\s+to)\s+(?:the\s+)?\Z")
 _WEAK_ANAPHOR_RE = re.compile(r"(?<![\w-])to\s+\Z")
+_FROM_RE = re.compile(
+    r"(?<![\w-])from\s+(?:the\s+)?\Z"
+)  # an anaphor after it is no place in passing
 # An agency that only reports the figure ("Huangpu Customs said", "a GACC spokesperson said").
 _REPORTER_RE = re.compile(r"(?:\s+[\w-]+){0,2}?\s+(?:said|says|announced|reported|stated)(?![\w-])")
 # A dateline ("Guangzhou, January 10 --", "GUANGZHOU, Jan. 21 (Xinhua) --") names where the
@@ -113,18 +116,25 @@ _RELATIVE_REACH = 48  # from the end of the name to the start of the clause afte
 _ANAPHOR_FALLBACK = {"port": "airport", "customs_district": "customs", "city": "district"}
 
 
+@cache
+def _organization_re() -> re.Pattern[str]:
+    """An organization word right after a name ("Guangzhou Port Group")."""
+    return re.compile(rf"\s+(?:{alternation(list(organizations()))})(?![\w-])")
+
+
 def resolve(phrases: list[tuple[int, int, str]], low: str = "") -> list[Named]:
     """(start, end, lower-case phrase) in text order -> subjects, anaphora resolved or dropped.
 
     ``low`` (the lower-cased document) lets a subject named in passing be marked ``weak``.
     """
     table = alias_table()
+    organization_words = organizations()
     last_of_kind: dict[str, str] = {}
     found: list[Named] = []
     for start, end, phrase in phrases:
         name, kind = table[" ".join(phrase.split())]
         weak = bool(low) and bool(
-            _WEAK_RE.search(low, max(0, start - 12), start)
+            _WEAK_RE.search(low, max(0, start - 18), start)
             or (kind in AGENCY_KINDS and _REPORTER_RE.match(low, end))
             or _DATELINE_RE.match(low, end)
         )
@@ -134,9 +144,18 @@ def resolve(phrases: list[tuple[int, int, str]], low: str = "") -> list[Named]:
             )
             if not name:
                 continue
+            if weak and _FROM_RE.search(low, max(0, start - 10), start):
+                weak = False  # "trains departing from the city": the city's, not in passing
             weak = weak or (
                 bool(low) and bool(_WEAK_ANAPHOR_RE.search(low, max(0, start - 4), start))
             )
+        elif (  # "Guangzhou Port Group said"
+            low
+            and low.startswith(organization_words, end + 1)
+            and _organization_re().match(low, end)
+        ):
+            found.append(Named(start, end, name, kind, True))
+            continue
         last_of_kind[kind] = name
         relative = bool(low) and _RELATIVE_RE.match(low, end) is not None
         found.append(Named(start, end, name, kind, weak and not relative, relative=relative))
