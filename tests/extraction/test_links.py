@@ -157,6 +157,21 @@ def test_a_duration_that_dates_a_record_is_no_fact(text: str, kept: list[str]) -
     assert [mention for mention, *_ in drafts_of(text)] == kept
 
 
+POINTING_BACK = [
+    (
+        "Flights rose 4.9 percent to 80,340 flights over the three months.",
+        ["80,340 flights"],
+    ),
+    ("Reefers made up 12% of boxes during the eight months.", ["12%"]),
+    ("Clearance took 14 months in all.", ["14 months"]),
+]
+
+
+@pytest.mark.parametrize(("text", "kept"), POINTING_BACK, ids=[t[:30] for t, _ in POINTING_BACK])
+def test_the_months_of_a_period_named_before_are_no_duration(text: str, kept: list[str]) -> None:
+    assert [mention for mention, *_ in drafts_of(text)] == kept
+
+
 @pytest.mark.xfail(
     strict=True,
     reason="a plan in a present-tense 'when' clause after a forecast word is read as a fact",

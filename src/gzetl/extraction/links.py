@@ -158,6 +158,22 @@ def _dates_a_record(low: str, m: Mention) -> bool:
     )
 
 
+# "over the three months", "during the eight months": the months of the period named before
+# (a definite article points back to it), not a duration of anything
+_POINTS_BACK_RE = re.compile(r"(?<![\w-])(?:over|in|during|for|across|throughout)\s+the\s+\Z")
+_POINTS_BACK_WINDOW = 20
+_CALENDAR_UNITS = ("weeks", "months", "quarters", "years")
+
+
+def _names_a_period(low: str, m: Mention) -> bool:
+    """Whether the duration ``m`` is the period named before it ("over the three months")."""
+    return (
+        m.unit == HOURS
+        and m.text.lower().endswith(_CALENDAR_UNITS)
+        and _POINTS_BACK_RE.search(low, max(0, m.start - _POINTS_BACK_WINDOW), m.start) is not None
+    )
+
+
 def _drafts(
     text: str, mentions: list[Mention], index: SentenceIndex, language: Reading
 ) -> list[Draft]:
@@ -172,7 +188,7 @@ def _drafts(
         clause = index.clause(sentence, m.start, m.end)
         if forecasts and _is_forecast(low, forecasts, m, clause[0], sentence.start):
             continue  # "a 4.6% rise forecast in a Reuters poll" states no fact
-        if _dates_a_record(low, m):
+        if _dates_a_record(low, m) or _names_a_period(low, m):
             continue
         if m.kind == "percent" and m.head == "from" and m.baseline is None and m.bound != "range":
             continue  # "down from 5.1 percent in November": the base of the rate before it
