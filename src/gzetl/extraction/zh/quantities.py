@@ -159,16 +159,23 @@ def zh_patterns() -> ZhPatterns:
     first, rest = numeral_class()
     num = rf"(?:{_DIGITS}|{first}{rest}*)"
     quals = alternation(list(zw.bound_before))
+    # a scale word with no number, then a currency or unit, then a threshold mark
+    bare = (
+        rf"(?:{alternation(list(zw.scales))})"
+        rf"(?:{alternation(list(zw.currency))}|{alternation(list(zw.units))})"
+        rf"(?:{alternation(list(zw.threshold))})"
+    )
     candidate = re.compile(
-        rf"""{lookahead(numeral_chars()[0], zw.half, zw.multiple)}  # where one can start
+        rf"""{lookahead(numeral_chars()[0], zw.half, zw.multiple, zw.scales)}  # where one starts
         (?:
         (?P<frac>(?P<den>{first}{rest}*)分之(?P<nom>{first}{rest}*))   # 三分之一
       | (?<![\d.])(?P<slash>(?P<snom>\d{{1,2}})/(?P<sden>\d{{1,2}}))(?![\d.])  # 1/3
       | (?P<half>{alternation(list(zw.half))})                          # 过半, 近一半
       | (?P<mult>{alternation(list(zw.multiple))})                      # 翻一番
-      | (?<![a-z0-9_.])(?P<n1>{num})                                    # 1.2, 2,800, 两
+      | (?:(?<![a-z0-9_.])(?P<n1>{num})                                 # 1.2, 2,800, 两
         (?:(?P<sep>{_SEPARATORS})(?P<n2>{num}))?                        # 3至5
         (?P<more1>{_MORE})?                                             # 2800多
+      | (?={bare}))                             # or no number: "万亿元大关" (threshold)
         (?P<scale>{alternation(list(zw.scales))})?                      # 万亿
         (?P<more2>{_MORE})?                                             # 50余
         (?:(?P<pp>个百分点)|(?P<times>倍)                                # 1.7个百分点, 1.7倍
@@ -412,6 +419,15 @@ def _unit(m: re.Match[str], head: _Head) -> tuple[str, str | None, Decimal, str 
     return None  # 12月, 2025年, 2号
 
 
+def _written(m: re.Match[str], head: _Head) -> tuple[Decimal | None, int]:
+    """(the number, where it ends as written): digits or numerals, or a scale word alone
+    ("突破万亿元大关": one of it, read only after a qualifier; the scale word stands for
+    the number as written)."""
+    if m["n1"] is None:
+        return (Decimal(1) if head.bound else None), m.end("scale")
+    return parse_zh_number(m["n1"]), (m.end("n2") if m["n2"] else m.end("n1"))
+
+
 def _multiple(text: str, m: re.Match[str], head: _Head) -> Mention:
     """ "翻一番", "比2020年翻了一番": a change by itself."""
     start, end = m.span()
@@ -466,11 +482,10 @@ def _mention(doc: _Doc, m: re.Match[str]) -> Mention | None:
         number, bound = proportion
         kind, unit, raw_unit = "percent", PERCENT, ""
     else:
-        parsed, tail = parse_zh_number(m["n1"]), _unit(m, head)
+        (parsed, written_end), tail = _written(m, head), _unit(m, head)
         if parsed is None or tail is None:
             return None
         number, (kind, unit, factor, note) = parsed, tail
-        written_end = m.end("n2") if m["n2"] else m.end("n1")
         number_high = parse_zh_number(m["n2"]) if m["n2"] else None
         scale = zh_words().scales[m["scale"]] if m["scale"] else scale
         if kind != "percent" and head.kind == "share":
