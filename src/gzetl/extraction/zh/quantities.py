@@ -423,9 +423,10 @@ def _written(m: re.Match[str], head: _Head) -> tuple[Decimal | None, int]:
     """(the number, where it ends as written): digits or numerals, or a scale word alone
     ("突破万亿元大关": one of it, read only after a qualifier; the scale word stands for
     the number as written)."""
-    if m["n1"] is None:
+    written = m["n1"]
+    if written is None:
         return (Decimal(1) if head.bound else None), m.end("scale")
-    return parse_zh_number(m["n1"]), (m.end("n2") if m["n2"] else m.end("n1"))
+    return parse_zh_number(written), (m.end("n2") if m["n2"] else m.end("n1"))
 
 
 def _multiple(text: str, m: re.Match[str], head: _Head) -> Mention:
