@@ -239,10 +239,10 @@ def _windows() -> list[str]:
     return sorted(windows)
 
 
-def _span(m: re.Match[str] | None, needles: tuple[str, ...]) -> tuple[int, int] | None:
-    """The span of a match; None for no match, and for an empty one of a pattern with
-    needles (``Suffix.search`` may answer None for those)."""
-    if m is None or (needles and not m.group()):
+def _span(m: re.Match[str] | None, filtered: bool) -> tuple[int, int] | None:
+    """The span of a match; None for no match, and for an empty one of a filtered pattern
+    (``Suffix.search`` may answer None for those)."""
+    if m is None or (filtered and not m.group()):
         return None
     return m.span()
 
@@ -254,8 +254,8 @@ def test_suffix_patterns_find_what_a_full_search_finds() -> None:
     for suffix in (p.qual, p.connective, p.direction, p.ratio, p.share, p.basis):
         matched = 0
         for window in windows:
-            full = _span(suffix.pattern.search(window), suffix.needles)
-            assert _span(suffix.search(window), suffix.needles) == full, window
+            full = _span(suffix.pattern.search(window), suffix.filtered)
+            assert _span(suffix.search(window, 0, len(window)), suffix.filtered) == full, window
             matched += full is not None and full[0] < full[1]
         found.append(matched)
     assert all(found), found  # every pattern met words it reads

@@ -42,10 +42,11 @@ def _period_re() -> re.Pattern[str]:
     relative = alternation(list(zw.relative))
     # Every part is optional: the first lookahead lets the engine skip, at once, the positions
     # where none can start (most of a text); the second, where none of the parts but [alone]
-    # does, the positions that would yield an empty match ("2025年" before "11月当月").
+    # does, the positions that would yield an empty match ("2025年" before "11月当月"). The
+    # look-behind comes after the first lookahead: tried first, it cost every position more.
     starts = "".join(sorted({p[0] for p in zw.relative} | set(first + rest) | set("上下前第全")))
     return re.compile(
-        rf"""(?<![\d.,])(?=[\d{re.escape(starts)}])
+        rf"""(?=[\d{re.escape(starts)}])(?<![\d.,])
         (?=(?:19|20)\d{{2}}年|{relative}|{month}(?:月|{_MONTH_SEPARATORS})
           |前|[上下]半年|第?[一二三四1-4]季度|全年)
         (?:(?P<year>{_YEAR})年|(?P<rel>{relative}))?                        # 2025年, 去年

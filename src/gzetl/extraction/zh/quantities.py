@@ -25,7 +25,7 @@ from functools import cache
 
 from gzetl.extraction.numbers import alternation, lowered
 from gzetl.extraction.quantities import PERCENT, THRESHOLD, Mention
-from gzetl.extraction.zh.lexicon import zh_words
+from gzetl.extraction.zh.lexicon import ZhWords, zh_words
 
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SEPARATORS = r"至|到|-|—|–|~|～"
@@ -47,21 +47,33 @@ class Suffix:
     """A pattern that ends at ``\\Z`` and spans at most ``width`` characters.
 
     ``search`` tries it only at the last ``width`` positions: ``pattern.search`` would try
-    it at every position of the text, though no match can start before those. ``needles``:
-    a match (a non-empty one, if the pattern can match empty) holds one of these words, so
-    where none stands in those positions ``search`` answers None at once.
+    it at every position of the text, though no match can start before those. A filtered
+    pattern's match (a non-empty one, if the pattern can match empty) ends with one of the
+    characters ``endings`` or holds one of the words ``needles``: where neither is so,
+    ``search`` answers None at once.
     """
 
     pattern: re.Pattern[str]
     width: int
     needles: tuple[str, ...] = ()
+    endings: tuple[str, ...] = ()
 
-    def search(self, text: str) -> re.Match[str] | None:
-        """``pattern.search(text)``, the same match; with needles, maybe None for an empty one."""
-        pos = max(0, len(text) - self.width)
-        if self.needles and not any(text.find(word, pos) >= 0 for word in self.needles):
+    @property
+    def filtered(self) -> bool:
+        """Whether ``search`` may answer None where the pattern matches empty."""
+        return bool(self.needles or self.endings)
+
+    def search(self, text: str, begin: int, end: int) -> re.Match[str] | None:
+        """``pattern.search(text, begin, end)``: the same match, in ``text[begin:end]`` and
+        ending at ``end``; filtered, maybe None for an empty one."""
+        pos = max(begin, end - self.width)
+        if (
+            (self.needles or self.endings)
+            and not text.endswith(self.endings, pos, end)
+            and not any(text.find(word, pos, end) >= 0 for word in self.needles)
+        ):
             return None
-        return self.pattern.search(text, pos)
+        return self.pattern.search(text, pos, end)
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +110,12 @@ def _needles(*groups: Iterable[str]) -> tuple[str, ...]:
     return () if _longest(phrases) == _NO_BOUND else phrases
 
 
+def _endings(*groups: Iterable[str]) -> tuple[str, ...]:
+    """The last characters of the phrases of ``groups`` (a blank inside a phrase matches
+    any run of blanks, never its last character)."""
+    return tuple(sorted({phrase[-1] for group in groups for phrase in group if phrase}))
+
+
 def _longest(*groups: Iterable[str]) -> int:
     """The length of the longest phrase of each group, summed: the width of a sequence of
     their alternations. A phrase with a blank matches any run of blanks: no bound."""
@@ -111,6 +129,13 @@ def _longest(*groups: Iterable[str]) -> int:
 
 
 _NO_BOUND = 1 << 30
+
+
+def _share_filter(zw: ZhWords) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(needles, endings) of the share pattern: 占 stands in the window, or a share noun
+    ends it; none (no filter) when 占 is written with a blank."""
+    needles = _needles(zw.share_zhan)
+    return (needles, _endings(zw.share_nouns)) if needles else ((), ())
 
 
 def numeral_chars() -> tuple[str, str]:
@@ -134,16 +159,23 @@ def zh_patterns() -> ZhPatterns:
     first, rest = numeral_class()
     num = rf"(?:{_DIGITS}|{first}{rest}*)"
     quals = alternation(list(zw.bound_before))
+    # a scale word with no number, then a currency or unit, then a threshold mark
+    bare = (
+        rf"(?:{alternation(list(zw.scales))})"
+        rf"(?:{alternation(list(zw.currency))}|{alternation(list(zw.units))})"
+        rf"(?:{alternation(list(zw.threshold))})"
+    )
     candidate = re.compile(
-        rf"""{lookahead(numeral_chars()[0], zw.half, zw.multiple)}  # where one can start
+        rf"""{lookahead(numeral_chars()[0], zw.half, zw.multiple, zw.scales)}  # where one starts
         (?:
         (?P<frac>(?P<den>{first}{rest}*)分之(?P<nom>{first}{rest}*))   # 三分之一
       | (?<![\d.])(?P<slash>(?P<snom>\d{{1,2}})/(?P<sden>\d{{1,2}}))(?![\d.])  # 1/3
       | (?P<half>{alternation(list(zw.half))})                          # 过半, 近一半
       | (?P<mult>{alternation(list(zw.multiple))})                      # 翻一番
-      | (?<![a-z0-9_.])(?P<n1>{num})                                    # 1.2, 2,800, 两
+      | (?:(?<![a-z0-9_.])(?P<n1>{num})                                 # 1.2, 2,800, 两
         (?:(?P<sep>{_SEPARATORS})(?P<n2>{num}))?                        # 3至5
         (?P<more1>{_MORE})?                                             # 2800多
+      | (?={bare}))                             # or no number: "万亿元大关" (threshold)
         (?P<scale>{alternation(list(zw.scales))})?                      # 万亿
         (?P<more2>{_MORE})?                                             # 50余
         (?:(?P<pp>个百分点)|(?P<times>倍)                                # 1.7个百分点, 1.7倍
@@ -169,7 +201,7 @@ def zh_patterns() -> ZhPatterns:
             re.compile(rf"(?P<direction>{alternation(list(zw.direction))})\Z"),
             _longest(zw.direction),
         ),
-        Suffix(  # no bound (the adverbs repeat); every non-empty match holds a needle
+        Suffix(  # no bound (the adverbs repeat); a non-empty match ends with one of these
             re.compile(
                 rf"""(?:{adverbs})*
                 (?:(?P<basis>{basis})
@@ -179,7 +211,8 @@ def zh_patterns() -> ZhPatterns:
                 re.VERBOSE,
             ),
             _NO_BOUND,
-            _needles(zw.adverbs, zw.basis, zw.comparison),
+            (),
+            _endings(zw.adverbs, zw.basis, zw.relative, ["年", "同期", "相比"]),
         ),
         re.compile(  # "与2019年相比，" earlier in the sentence
             rf"(?:与|同|和)(?:(?P<base_year>{_YEAR})年|{relative})(?:同期)?相比[，,]"
@@ -202,7 +235,7 @@ def zh_patterns() -> ZhPatterns:
                 _longest(zw.bound_before, zw.share_zhan) + _SHARE_WHOLE,
                 _longest(zw.share_nouns),
             ),
-            _needles(zw.share_zhan, zw.share_nouns),
+            *_share_filter(zw),
         ),
         re.compile(alternation(list(zw.negatives))),
         re.compile(rf"(?:{alternation(list(zw.ordinals))})\Z"),
@@ -236,6 +269,30 @@ def parse_zh_number(written: str) -> Decimal | None:
 
 
 @dataclass(slots=True, init=False)
+class _Doc:
+    """The text being scanned, its lower case, and the patterns and words that read it
+    (looked up once, not per number)."""
+
+    text: str
+    low: str
+    p: ZhPatterns
+    zw: ZhWords
+
+    def __init__(self, text: str, low: str) -> None:
+        self.text = text
+        self.low = low
+        self.p = zh_patterns()
+        self.zw = zh_words()
+
+
+def _after_last(last: re.Pattern[str], low: str, pos: int, begin: int) -> int:
+    """Right after the last break of ``last`` (a greedy pattern) in ``[begin, pos)``, else
+    ``begin``. Found per number: a whole document's breaks cost more than its numbers'."""
+    found = last.match(low, begin, pos)
+    return begin if found is None else found.end()
+
+
+@dataclass(slots=True, init=False)
 class _Head:
     """What the words before a number say about it (one per number: ``__init__`` written
     out, as mypyc compiles that one and leaves a dataclass's generated one to Python)."""
@@ -258,21 +315,14 @@ class _Head:
         self.ratio = False
 
 
-def _floor(low: str, start: int) -> int:
-    """Where the clause of the number at ``start`` begins, at most ``_HEAD_WINDOW`` back."""
-    begin = max(0, start - _HEAD_WINDOW)
-    last = _LAST_BREAK_RE.match(low, begin, start)
-    return begin if last is None else last.end()
-
-
-def _growth(low: str, head: _Head, before: str, floor: int) -> None:
-    """The basis written before a growth word that ends ``before`` ("同比", "较2020年"), or
+def _growth(doc: _Doc, head: _Head, floor: int, end: int) -> None:
+    """The basis written before a growth word that starts at ``end`` ("同比", "较2020年"), or
     at the end of the clause before ("与2020年相比，")."""
-    p, zw = zh_patterns(), zh_words()
-    basis = p.basis.search(before)
-    head.head_start = floor + len(before)
-    if basis is not None and basis.group():
-        head.head_start = floor + basis.start()
+    p, zw = doc.p, doc.zw
+    basis = p.basis.search(doc.low, floor, end)
+    head.head_start = end
+    if basis is not None and basis.end() > basis.start():
+        head.head_start = basis.start()
         if basis["basis"]:
             head.basis = zw.basis[basis["basis"]]
         elif basis["base_year"]:
@@ -280,60 +330,52 @@ def _growth(low: str, head: _Head, before: str, floor: int) -> None:
         elif basis["relative"]:
             head.basis = "yoy"  # 比上年, 较去年同期
     if head.basis is None and head.base_year is None:
-        begin = _sentence_start(low, floor)
-        earlier = list(p.base_before.finditer(low, begin, floor))
+        # the sentence holding the clause, at most _SENTENCE_WINDOW back
+        begin = _after_last(_LAST_SENTENCE_END_RE, doc.low, floor, max(0, floor - _SENTENCE_WINDOW))
+        earlier = list(p.base_before.finditer(doc.low, begin, floor))
         if earlier:
             head.base_year = earlier[-1]["base_year"]
             head.basis = None if head.base_year else "yoy"
 
 
-def _sentence_start(low: str, pos: int) -> int:
-    """Where the sentence holding ``pos`` starts, at most ``_SENTENCE_WINDOW`` back."""
-    begin = max(0, pos - _SENTENCE_WINDOW)
-    last = _LAST_SENTENCE_END_RE.match(low, begin, pos)
-    return begin if last is None else last.end()
-
-
-def _head(low: str, start: int) -> _Head:
-    """Read the words before the number at ``start`` from right to left."""
-    p, zw = zh_patterns(), zh_words()
-    floor = _floor(low, start)
-    window = low[floor:start]
+def _head(doc: _Doc, start: int) -> _Head:
+    """Read the words before the number at ``start`` from right to left, back to the start
+    of its clause (at most ``_HEAD_WINDOW`` characters)."""
+    p, zw, low = doc.p, doc.zw, doc.low
+    floor = _after_last(_LAST_BREAK_RE, low, start, max(0, start - _HEAD_WINDOW))
     head = _Head(start)
-    m = p.qual.search(window)
-    cut = len(window)
-    if m is not None and m.group():
-        cut = m.start()
-        head.start = head.head_start = floor + cut
+    m = p.qual.search(low, floor, start)
+    cut = start
+    if m is not None and m.end() > m.start():
+        cut = head.start = head.head_start = m.start()
         if m["qual"]:
             head.bound = zw.bound_before[m["qual"]]
         if m["cur"]:
             head.currency = zw.currency_before[m["cur"]]
-    before = window[:cut]
-    connective = p.connective.search(before)
-    stem = before[: connective.start()] if connective else before
-    direction = p.direction.search(stem)
+    connective = p.connective.search(low, floor, cut)
+    stem = cut if connective is None else connective.start()  # where the head words end
+    direction = p.direction.search(low, floor, stem)
     if direction is not None:
-        _growth(low, head, stem[: direction.start()], floor)
+        _growth(doc, head, floor, direction.start())
         head.kind, head.direction = "direction", zw.direction[direction["direction"]]
         return head
-    ratio = p.ratio.search(stem)
+    ratio = p.ratio.search(low, floor, stem)
     if ratio is not None:
         head.ratio, head.base_year = True, ratio["ratio_year"]
-        head.head_start = floor + ratio.start()
+        head.head_start = ratio.start()
         return head
-    share = p.share.search(stem)
+    share = p.share.search(low, floor, stem)
     if share is not None:  # "占全市进出口总值的", "约占"
         head.kind = "share"
-        head.head_start = floor + share.start()
+        head.head_start = share.start()
         if share["qual"] and head.bound is None:  # the span stays the number ("三成")
             head.bound = zw.bound_before[share["qual"]]
         return head
-    basis = p.basis.search(stem)  # "比2020年翻了一番"
-    if basis is not None and basis.group() and (basis["basis"] or basis["base_year"]):
+    basis = p.basis.search(low, floor, stem)  # "比2020年翻了一番"
+    if basis is not None and basis.end() > basis.start() and (basis["basis"] or basis["base_year"]):
         head.basis = zw.basis[basis["basis"]] if basis["basis"] else None
         head.base_year = basis["base_year"]
-        head.head_start = floor + basis.start()
+        head.head_start = basis.start()
     return head
 
 
@@ -377,6 +419,16 @@ def _unit(m: re.Match[str], head: _Head) -> tuple[str, str | None, Decimal, str 
     return None  # 12月, 2025年, 2号
 
 
+def _written(m: re.Match[str], head: _Head) -> tuple[Decimal | None, int]:
+    """(the number, where it ends as written): digits or numerals, or a scale word alone
+    ("突破万亿元大关": one of it, read only after a qualifier; the scale word stands for
+    the number as written)."""
+    written = m["n1"]
+    if written is None:
+        return (Decimal(1) if head.bound else None), m.end("scale")
+    return parse_zh_number(written), (m.end("n2") if m["n2"] else m.end("n1"))
+
+
 def _multiple(text: str, m: re.Match[str], head: _Head) -> Mention:
     """ "翻一番", "比2020年翻了一番": a change by itself."""
     start, end = m.span()
@@ -410,12 +462,13 @@ def _unitless(low: str, m: re.Match[str]) -> bool:
     )
 
 
-def _mention(text: str, low: str, m: re.Match[str]) -> Mention | None:
+def _mention(doc: _Doc, m: re.Match[str]) -> Mention | None:
     """The mention of one candidate match, or None when it states no quantity."""
     start, end = m.span()
-    if _unitless(low, m) or zh_patterns().ordinal.search(low, max(0, start - 3), start):
+    text, low = doc.text, doc.low
+    if _unitless(low, m) or doc.p.ordinal.search(low, max(0, start - 3), start):
         return None  # 12月, 2025年, 2号, 一般 (checked first: cheap); 第五批, 排名第一
-    head = _head(low, start)
+    head = _head(doc, start)
     if m["mult"]:
         return _multiple(text, m, head)
     number_high = None
@@ -430,11 +483,10 @@ def _mention(text: str, low: str, m: re.Match[str]) -> Mention | None:
         number, bound = proportion
         kind, unit, raw_unit = "percent", PERCENT, ""
     else:
-        parsed, tail = parse_zh_number(m["n1"]), _unit(m, head)
+        (parsed, written_end), tail = _written(m, head), _unit(m, head)
         if parsed is None or tail is None:
             return None
         number, (kind, unit, factor, note) = parsed, tail
-        written_end = m.end("n2") if m["n2"] else m.end("n1")
         number_high = parse_zh_number(m["n2"]) if m["n2"] else None
         scale = zh_words().scales[m["scale"]] if m["scale"] else scale
         if kind != "percent" and head.kind == "share":
@@ -466,11 +518,12 @@ def scan(text: str) -> list[Mention]:
     """Every quantity, rate and multiple of a Chinese ``text``, in order, not overlapping."""
     low = lowered(text)
     negatives = _negative_spans(low)
+    doc = _Doc(text, low)
     found: list[Mention] = []
-    for m in zh_patterns().candidate.finditer(low):
+    for m in doc.p.candidate.finditer(low):
         if any(s < m.end() and m.start() < e for s, e in negatives):
             continue
-        mention = _mention(text, low, m)
+        mention = _mention(doc, m)
         if mention is not None:
             found.append(mention)
     return _pair_before_after(low, found)
