@@ -119,6 +119,7 @@ RATES = [
         "与2019年相比，进出口、出口分别增长23.9%",
         [("23.9%", "percent", 23.9, 1, None, "2019", False, "direction")],
     ),
+    ("risen-to", "占比提升至60%", [("60%", "percent", 60.0, 0, None, None, False, "share")]),
     ("narrowed", "收窄6%", [("6%", "percent", 6.0, -1, None, None, False, "direction")]),
     ("times", "增长1.7倍", [("1.7倍", "times", 1.7, 1, None, None, False, "direction")]),
     ("ratio", "是2020年的3倍", [("3倍", "times", 3.0, 0, None, "2020", True, "")]),

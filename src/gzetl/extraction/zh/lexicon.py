@@ -36,6 +36,7 @@ class ZhWords:
     bound_before: dict[str, str]
     bound_after: dict[str, str]
     connectives: tuple[str, ...]
+    connectives_to: tuple[str, ...]
     threshold: tuple[str, ...]
     adverbs: tuple[str, ...]
     direction: dict[str, int]
@@ -108,6 +109,7 @@ def zh_words() -> ZhWords:
         bound_before=_bounds(table, "bound_before"),
         bound_after=_bounds(table, "bound_after"),
         connectives=_list(table, "connective"),
+        connectives_to=_list(table, "connective", key="to"),
         threshold=_list(table, "threshold"),
         adverbs=_list(table, "adverbs"),
         direction=direction,

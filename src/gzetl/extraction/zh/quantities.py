@@ -355,6 +355,8 @@ def _head(doc: _Doc, start: int) -> _Head:
     connective = p.connective.search(low, floor, cut)
     stem = cut if connective is None else connective.start()  # where the head words end
     direction = p.direction.search(low, floor, stem)
+    if direction is not None and connective is not None and connective.group() in zw.connectives_to:
+        stem, direction = direction.start(), None  # "占比提升至60%": the level it reached
     if direction is not None:
         _growth(doc, head, floor, direction.start())
         head.kind, head.direction = "direction", zw.direction[direction["direction"]]
