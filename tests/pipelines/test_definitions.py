@@ -23,7 +23,12 @@ def snapshot() -> dict[str, Any]:
         node = graph.get(key)
         assets[key.to_user_string()] = {
             "group": node.group_name,
-            "code_version": node.code_version,
+            # the extractor version changes with every rule edit: checked on its own below
+            "code_version": (
+                "gzetl.EXTRACTOR_VERSION"
+                if node.code_version == gzetl.EXTRACTOR_VERSION
+                else node.code_version
+            ),
             "deps": sorted(d.to_user_string() for d in node.parent_keys),
             "partitioned": node.partitions_def is not None,
         }
