@@ -95,6 +95,7 @@ CHANGES = [
     ("edged-up", "Imports edged up 0.3% in May.", "0.3", None, "eq", None),
     ("contracts-by", "Output contracts by 2% year on year.", "-2", "yoy", "eq", None),
     ("slumping", "Imports were 3 billion yuan, slumping 9.4%.", "-9.4", None, "eq", None),
+    ("increases-of", "Both rose, with increases of 5.6%.", "5.6", None, "eq", None),
 ]
 
 

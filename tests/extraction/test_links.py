@@ -73,6 +73,26 @@ def test_a_rate_after_a_semicolon_does_not_join_a_level_before_it() -> None:
     ]
 
 
+def test_points_faster_than_another_rate_are_no_change_of_the_share_before() -> None:
+    text = (
+        "Trade with the EU was 14.5 percent of the total. Trade with Africa expanded "
+        "13.3 percent, 3.4 percentage points faster than the overall growth."
+    )
+    assert drafts_of(text) == [
+        ("14.5 percent", "rate", None, 0, False),
+        ("13.3 percent", "change", Decimal("13.3"), 1, False),
+        ("3.4 percentage points", "change", Decimal("3.4"), 2, False),
+    ]
+
+
+def test_an_average_growth_rate_is_a_change() -> None:
+    text = "Trade rose 16.0% from 2019, and the two-year average growth rate was 7.7%."
+    assert [(m, role, pct) for m, role, pct, *_ in drafts_of(text)] == [
+        ("16.0%", "change", Decimal("16.0")),
+        ("7.7%", "change", Decimal("7.7")),
+    ]
+
+
 def test_points_change_goes_to_the_share_before() -> None:
     text = (
         "Private firms accounted for 57.3% of the total. Their share rose by 3.4 percentage points."

@@ -43,6 +43,13 @@ _CHANGE_THEN_LEVEL_RE = re.compile(
 _WORD_RE = re.compile(r"[^\W\d_]{2,}")  # a word of two letters or more
 # "respectively" after the last item, maybe after a phrase with no number that all items share
 # ("5.6% and 8.6% of the province's total, respectively", "... in the first half, respectively")
+# Points faster than another rate ("expanded 13.3 percent, 3.4 percentage points faster than
+# the overall growth") compare two rates: no change of the share stated before.
+_THAN_ANOTHER_RATE_RE = re.compile(
+    r"\s+(?:(?:faster|slower)\s+than|(?:higher|lower)\s+than\s+(?:the\s+)?"
+    r"(?:overall|national|average|provincial|total|whole))(?![\w-])",
+    re.IGNORECASE,
+)
 # A semicolon ends a part of a sentence with its own figures ("...; among them, exports of
 # new energy products rose 31.6%"): a rate after it does not join a level before it.
 _SEMICOLON_RE = re.compile("[;；]")
@@ -404,7 +411,11 @@ def _attach_changes(
         ):
             target.change = draft.change
             continue
-        if target is None and draft.mention.kind == "pp":
+        if (
+            target is None
+            and draft.mention.kind == "pp"
+            and _THAN_ANOTHER_RATE_RE.match(text, draft.mention.end) is None
+        ):
             share = _previous_share(kept, draft)
             if share is not None:  # "... accounting for 57.3%. Their share rose by 3.4 pp."
                 share.change = draft.change
