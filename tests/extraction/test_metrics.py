@@ -48,6 +48,22 @@ CHOICES = [
         "import_export_value",
     ),
     (
+        "industries-are-gdp",
+        "The primary, secondary and tertiary industries grew by 3.1%, 0.9% and 2.8% respectively.",
+        "3.1",
+        "percent",
+        "change",
+        "gdp",
+    ),
+    (
+        "industrial-enterprises",
+        "The value added of industrial enterprises above designated size increased by 1.8%.",
+        "1.8",
+        "percent",
+        "change",
+        "industrial_value_added",
+    ),
+    (
         "trade-balance",
         "The trade balance was $99.2 billion.",
         "99.2",

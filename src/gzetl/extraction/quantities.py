@@ -205,7 +205,8 @@ def patterns() -> Patterns:
             (?P<basis>{alternation(list(gw.basis))})(?![\w-])             # year-on-year
           | (?:compared\s+(?:to|with)|over|than(?:\s+in)?|from)\s+     # compared to 2020
               (?:that\s+of\s+)?(?P<base_year>{_YEAR})
-          | (?P<ratio>that\s+of|the\s+level\s+of|as\s+much\s+as|as\s+many\s+as)  # 3 times that of
+          | (?P<ratio>that\s+of|as\s+much\s+as|as\s+many\s+as     # 3 times that of (2020),
+              |the\s+(?:level|value|volume|figure|amount)\s+of)     # 2.3 times the value of
               (?:\s+(?:in\s+)?(?P<ratio_year>{_YEAR}))?
         ))?"""
     scales = scale_pattern()
