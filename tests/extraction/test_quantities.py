@@ -34,6 +34,11 @@ LEVELS = [
         [("$38.6 billion", 3.86e10, None, "USD", "eq", None)],
     ),
     (
+        "firms",
+        "The zone has registered more than 2,300 foreign-funded firms.",
+        [("more than 2,300 foreign-funded firms", 2300.0, None, "enterprise", "gt", None)],
+    ),
+    (
         "code-against-amount",
         "Exports were RMB1.2 billion, imports USD350 million; the A380 fleet is idle.",
         [
