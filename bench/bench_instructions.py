@@ -3,11 +3,13 @@
     .venv/bin/python bench/bench_instructions.py [--case mix|article|corpus] [--mb 0.1]
 
 CPU time on a shared machine varies by +-25% between runs of the same code; the number of
-instructions usually repeats to within 1% (now and then a run lands a few % off: run it
-twice), which makes it the measure to compare two versions of a
-speed change with (run this before and after). It counts the interpreter's instructions for
-``document_rows`` over every document of the case: one process runs one pass, another three,
-and the difference over two is one pass, free of start-up and imports. Time per instruction
+instructions repeats, which makes it the measure to compare two versions of a speed change
+with (run this before and after). It counts the instructions for ``document_rows`` over every
+document of the case: one process runs one pass, another three, and the difference over two is
+one pass, free of start-up and imports. With the extraction modules compiled, callgrind counts
+only inside the compiled ``document_rows`` (``--toggle-collect``): counting the whole process
+instead moved the figure by up to 20% between runs of the same code (session 4), while the
+count inside the function repeats to 0.1%. Time per instruction
 differs between regex, C and Python-level work, so the figure ranks changes; MB/s is still
 read from ``bench_extract.py``. Needs ``valgrind`` on the PATH; one case takes ~2 minutes.
 """
@@ -38,6 +40,18 @@ def _passes(case: str, megabytes: float, passes: int) -> None:
             document_rows(*doc)
 
 
+COMPILED_ENTRY = "CPyPy_assemble___document_rows"  # mypyc's name for the compiled function
+
+
+def _toggle() -> list[str]:
+    """Count only inside ``document_rows`` when it is compiled (its symbol is then known)."""
+    from gzetl.native import is_compiled  # noqa: PLC0415
+
+    if is_compiled("gzetl.extraction.assemble"):
+        return [f"--toggle-collect={COMPILED_ENTRY}"]
+    return []
+
+
 def _instructions(case: str, megabytes: float, passes: int) -> int:
     """Instructions of one process running ``passes`` passes (hash seed fixed)."""
     with tempfile.TemporaryDirectory() as folder:
@@ -46,6 +60,7 @@ def _instructions(case: str, megabytes: float, passes: int) -> int:
             "valgrind",
             "--tool=callgrind",
             f"--callgrind-out-file={out}",
+            *_toggle(),
             sys.executable,
             __file__,
             "--run",
@@ -78,7 +93,8 @@ def main(argv: list[str]) -> None:
     one, three = (_instructions(args.case, args.mb, n) for n in (1, 3))
     per_pass = (three - one) / 2
     text = sum(len(d[0].encode("utf-8")) for d in CASES[args.case][2](args.mb)) / 1e6
-    print(f"[{args.case}] {text:.3f} MB a pass")
+    counted = "inside document_rows" if _toggle() else "whole process, Python source"
+    print(f"[{args.case}] {text:.3f} MB a pass (counted {counted})")
     print(f"  instructions   {per_pass / 1e6:,.1f} M a pass, {per_pass / text / 1e6:,.0f} M per MB")
 
 
