@@ -41,8 +41,6 @@ _CHANGE_THEN_LEVEL_RE = re.compile(
     re.IGNORECASE,
 )
 _WORD_RE = re.compile(r"[^\W\d_]{2,}")  # a word of two letters or more
-# "respectively" after the last item, maybe after a phrase with no number that all items share
-# ("5.6% and 8.6% of the province's total, respectively", "... in the first half, respectively")
 # Points faster than another rate ("expanded 13.3 percent, 3.4 percentage points faster than
 # the overall growth") compare two rates: no change of the share stated before.
 _THAN_ANOTHER_RATE_RE = re.compile(
@@ -53,6 +51,8 @@ _THAN_ANOTHER_RATE_RE = re.compile(
 # A semicolon ends a part of a sentence with its own figures ("...; among them, exports of
 # new energy products rose 31.6%"): a rate after it does not join a level before it.
 _SEMICOLON_RE = re.compile("[;；]")
+# "respectively" after the last item, maybe after a phrase with no number that all items share
+# ("5.6% and 8.6% of the province's total, respectively", "... in the first half, respectively")
 _RESPECTIVELY_RE = re.compile(r"[^.;!?\d\n]{0,80}?,?\s*respectively", re.IGNORECASE)
 _LIST_GAP_RE = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)\s*", re.IGNORECASE)
 # Chinese (zh): the list gap is zh.list_gap_re(); "分别" stands before the list;
