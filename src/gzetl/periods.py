@@ -227,6 +227,14 @@ def _latest_year(month_end: int, published: date | None) -> int | None:
     return published.year if published.month > month_end else published.year - 1
 
 
+def _latest_figures_year(published: date | None) -> int | None:
+    """The year of the latest figures ("for the full year", "since 2021"): the year before a
+    January-March publication, else the publication year."""
+    if published is None:
+        return None
+    return published.year - 1 if published.month <= _LATE_IN_YEAR else published.year
+
+
 def _months(first: int, last: int, year: int | None) -> tuple[date | None, date | None]:
     if year is None:
         return None, None
@@ -369,9 +377,9 @@ def _resolve(  # noqa: PLR0911, PLR0912, PLR0915 (one branch a kind of phrase)
         )
         return Period(pos, end, label, "ytd", start, stop)
     if phrase in pw.latest_year:  # "for the full year": the year of the latest figures
-        if published is None:
+        y = _latest_figures_year(published)
+        if y is None:
             return Period(pos, end, label, "year", None, None)
-        y = published.year - 1 if published.month <= _LATE_IN_YEAR else published.year
         return Period(pos, end, label, "year", date(y, 1, 1), date(y, 12, 31))
     if phrase in pw.relative:
         if text[end : end + 4].lower() == " of ":  # "the last year of the 13th Five-Year Plan"
@@ -417,11 +425,7 @@ def _since(year: int | None, text: str, pos: int, end: int, published: date | No
     label = " ".join(text[pos:end].split())
     begin = max(0, pos - _RECORD_WINDOW)
     record = _record_re().search(text[begin:pos].lower()) is not None
-    # the year of the latest figures, as for "the full year": the year before a January-March
-    # publication, else the publication year
-    last = None
-    if published is not None:
-        last = published.year - 1 if published.month <= _LATE_IN_YEAR else published.year
+    last = _latest_figures_year(published)  # as for "the full year"
     if year is None or record or last is None:
         return Period(pos, end, label, "base", None, None)
     first = year + 1 if " end of " in label.lower() else year
