@@ -113,6 +113,23 @@ def test_the_rate_after_a_threshold_belongs_to_the_amount_before_it() -> None:
     ]
 
 
+def test_the_indicators_of_a_statistics_communique() -> None:
+    text = (
+        "2023年，全市实现地区生产总值3520.6亿元，同比增长5.1%。规模以上工业增加值1210.4亿元，"
+        "增长6.3%。固定资产投资下降2.4%。社会消费品零售总额1450.2亿元，增长7.7%。"
+        "实际使用外资12.5亿美元。居民消费价格同比上涨1.2%。"
+    )
+    facts = extract_document(text, doc_id="s", source="s", published=date(2024, 3, 20))
+    assert facts.select("text", "metric").rows() == [
+        ("3520.6亿元", "gdp"),
+        ("1210.4亿元", "industrial_value_added"),
+        ("2.4%", "fixed_asset_investment"),
+        ("1450.2亿元", "retail_sales"),
+        ("12.5亿美元", "foreign_investment"),
+        ("1.2%", "consumer_prices"),
+    ]
+
+
 def test_a_change_then_the_level_it_reached() -> None:
     text = "一季度，深圳港集装箱吞吐量同比增长超一成，达到720万标箱。"
     facts = extract_document(text, doc_id="c", source="c", published=date(2025, 4, 20))
