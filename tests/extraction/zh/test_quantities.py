@@ -192,6 +192,8 @@ NOT_QUANTITIES = [
     ("half-alone", "一半"),
     ("visa-free", "144小时过境免签"),
     ("no-unit", "航线155条"),
+    ("ship-class", "20万吨级以上大型船舶"),
+    ("berth-class", "2万标箱级集装箱船"),
 ]
 
 
