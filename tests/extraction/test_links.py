@@ -37,6 +37,18 @@ def test_respectively_rates_go_to_their_levels() -> None:
     ]
 
 
+def test_respectively_rates_each_with_its_own_growth_word() -> None:
+    text = (
+        "Trade with the EU, the US and Japan was 96.4 billion yuan, 71.2 billion yuan and "
+        "40.8 billion yuan respectively, up 6.2%, down 3.5% and up 11.9% respectively."
+    )
+    assert drafts_of(text) == [
+        ("96.4 billion yuan", "level", Decimal("6.2"), 0, False),
+        ("71.2 billion yuan", "level", Decimal("-3.5"), 0, False),
+        ("40.8 billion yuan", "level", Decimal("11.9"), 0, False),
+    ]
+
+
 def test_respectively_changes_share_one_statement() -> None:
     text = (
         "Exports of appliances, furniture and ceramics grew by 10.2%, 6.8% and 3.5%, respectively."
