@@ -104,6 +104,31 @@ CHANGES = [
     ("contracts-by", "Output contracts by 2% year on year.", "-2", "yoy", "eq", None),
     ("slumping", "Imports were 3 billion yuan, slumping 9.4%.", "-9.4", None, "eq", None),
     ("increases-of", "Both rose, with increases of 5.6%.", "5.6", None, "eq", None),
+    (
+        "shorter-than-in",
+        "Clearance took 38.5 hours, 42.3% shorter than in 2017.",
+        "-42.3",
+        "vs_2017",
+        "eq",
+        None,
+    ),
+    (
+        "times-the-figure-a-year-earlier",
+        "Passengers numbered 4.31 million, about 3.2 times the figure a year earlier.",
+        "220",
+        None,
+        "approx",
+        RATIO_NOTE,
+    ),
+    ("times-comma", "Trade grew 1.7 times, the number of traders too.", "170", None, "eq", None),
+    (
+        "double-the-number",
+        "Entries have risen to 412,000, more than double the number a year earlier.",
+        "100",
+        None,
+        "gt",
+        None,
+    ),
 ]
 
 

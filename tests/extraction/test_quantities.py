@@ -448,6 +448,8 @@ BARE_COUNTS = [
         "880 calls by large container vessels",
         "vessel",
     ),
+    ("have-risen-to", "Entries by foreign visitors have risen to 412,000.", "412,000", "person"),
+    ("fell-to", "The number of flights fell to 1,150 in May.", "1,150", "flight"),
 ]
 
 

@@ -201,12 +201,14 @@ def patterns() -> Patterns:
         \Z""",
         flags,
     )
-    basis = rf"""(?:\s*,?\s*(?:
+    basis = rf"""(?:\s*,?\s*(?:respectively\s*,?\s*)?(?:   # (the last of a list, respectively)
             (?P<basis>{alternation(list(gw.basis))})(?![\w-])             # year-on-year
           | (?:compared\s+(?:to|with)|over|than(?:\s+in)?|from)\s+     # compared to 2020
               (?:that\s+of\s+)?(?P<base_year>{_YEAR})
           | (?P<ratio>that\s+of|as\s+much\s+as|as\s+many\s+as     # 3 times that of (2020),
-              |the\s+(?:level|value|volume|figure|amount)\s+of)     # 2.3 times the value of
+              |the\s+(?:level|value|volume|figure|amount)\s+of     # 2.3 times the value of
+              |the\s+(?:level|value|volume|figure|amount|number)    # 3.2 times the figure a
+                (?=\s+(?:a\s+year\s+(?:earlier|ago|before)|last\s+year|in\s+{_YEAR})))  # year ago
               (?:\s+(?:in\s+)?(?P<ratio_year>{_YEAR}))?
         ))?"""
     scales = scale_pattern()
@@ -252,8 +254,9 @@ def patterns() -> Patterns:
         implied_after,
         counted,
         re.compile(rf"(?<![\w-])(?:{alternation(list(referents()))})(?![\w-])"),
-        re.compile(  # "a 5% gain", "a 4.5% year-on-year decrease"
+        re.compile(  # "a 5% gain", "a 4.5% year-on-year decrease", "42.3% shorter than in 2017"
             rf"\s+(?:(?:{alternation(list(gw.basis))})\s+)?(?P<word>{alternation(list(gw.after))})(?![\w-])"
+            rf"(?:\s+than\s+(?:in\s+)?(?P<base_year>{_YEAR}))?"
         ),
         frozenset(
             phrase.split()[-1]
@@ -571,11 +574,17 @@ def _mention(  # noqa: PLR0917 (called once per number: positional arguments are
         head.start() if head else start,  # head_start
         sign,  # direction
         _basis(tail["basis"] or direction),  # basis
-        tail["base_year"] or tail["ratio_year"],  # base_year
+        _base_year(tail, after),  # base_year
         bool(tail["ratio"]),  # ratio
         note,  # note
         text[span_start:unit_end],  # text
     )
+
+
+def _base_year(tail: re.Match[str], after: re.Match[str] | None) -> str | None:
+    """The year a rate compares with: "... than that of 2020" after the unit, "3 times the
+    level of 2016", or "42.3% shorter than in 2017" after the growth word."""
+    return tail["base_year"] or tail["ratio_year"] or (after["base_year"] if after else None)
 
 
 @lru_cache(maxsize=256)
