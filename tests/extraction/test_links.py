@@ -49,6 +49,18 @@ def test_respectively_rates_each_with_its_own_growth_word() -> None:
     ]
 
 
+def test_a_basis_after_respectively_is_every_items() -> None:
+    text = (
+        "In March the port handled 3.52 million passengers and 34,900 flights, "
+        "up 41.6 percent and 22.3 percent respectively from a year earlier."
+    )
+    drafts = link(text, scan(text), SentenceIndex(text))
+    assert [(d.mention.text, d.change.pct, d.change.basis) for d in drafts if d.change] == [
+        ("3.52 million passengers", Decimal("41.6"), "yoy"),
+        ("34,900 flights", Decimal("22.3"), "yoy"),
+    ]
+
+
 def test_respectively_changes_share_one_statement() -> None:
     text = (
         "Exports of appliances, furniture and ceramics grew by 10.2%, 6.8% and 3.5%, respectively."

@@ -347,12 +347,25 @@ def _respective_changes(text: str, drafts: list[Draft], language: Reading) -> li
             for d in drafts[:first]
             if d.sentence.start == sentence and d.role in LEVEL_ROLES and not d.converted
         ]
+        changes = drafts[first : last + 1]
+        _share_basis(changes)
         if len(levels) >= count and all(d.change is None for d in levels[-count:]):
-            for level, change in zip(levels[-count:], drafts[first : last + 1], strict=True):
+            for level, change in zip(levels[-count:], changes, strict=True):
                 level.change = change.change
                 level.group = id(levels[-count])
             dropped.update(range(first, last + 1))
     return [d for i, d in enumerate(drafts) if i not in dropped]
+
+
+def _share_basis(changes: list[Draft]) -> None:
+    """ "up 41.6% and 22.3% respectively from a year earlier": the basis written after the
+    last item of a list is every item's."""
+    last = changes[-1].change
+    basis = last.basis if last is not None else None
+    for d in changes:
+        c = d.change
+        if basis is not None and c is not None and c.basis is None:
+            d.change = Change(c.pct, basis, c.bound, c.note)
 
 
 def _names_between(names: list[tuple[int, int, str]], start: int, end: int) -> bool:
