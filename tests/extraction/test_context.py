@@ -57,6 +57,21 @@ def test_a_plan_in_apposition_to_a_year_does_not_date_the_figure() -> None:
     ]
 
 
+def test_consecutive_years_after_the_figure_date_a_rank() -> None:
+    text = (
+        "In 2024, the port handled 27.5 million TEUs, an increase of 4.5%, ranking third in "
+        "the world for two consecutive years; its cargo throughput was 1.1 billion tonnes, "
+        "ranking first for 11 consecutive years. For seven consecutive years, the customs "
+        "has run a campaign, introducing 35 measures."
+    )
+    year = (date(2024, 1, 1), date(2024, 12, 31))
+    assert _periods(text, date(2025, 1, 20)) == [
+        ("27.5 million TEUs", *year),
+        ("1.1 billion tonnes", *year),
+        ("35 measures", date(2018, 1, 1), date(2024, 12, 31)),
+    ]
+
+
 def test_the_period_of_an_earlier_rate_is_a_base() -> None:
     # "picking up from a 2.6% gain in September": September dates no later sentence
     text = (

@@ -35,6 +35,7 @@ _BASE_YEAR_RE = re.compile(
 _SAME_PERIOD_RE = re.compile(
     r"same\s+(?:month|period|quarter)\s+(?:of\s+)?(?:last|the\s+previous)\s+year"
 )
+_SEMICOLON_RE = re.compile("[;；]")
 _ZH_ITEM_SPLIT_RE = re.compile(r"[、，,]|和|及|与")
 _ZH_RESPECTIVELY = "分别"
 _NAMED_KINDS = ("month", "quarter")  # "in the month" refers back to the latest month named
@@ -144,13 +145,12 @@ class Context:
         start = m.head_start if draft.role == "change" else m.start
         in_sentence = self.periods_between(s.start, s.end)
         chosen = _nearest_period(in_sentence, start, m.end)
-        if self.zh:
-            if chosen is not None and chosen.pos >= draft.clause[1]:
-                chosen = None  # "，连续5年位居前列" after the figure's clause dates a rank
-            if chosen is None and self._cumulative(draft.clause[0], m.start):
-                span = self._span_of(paragraph_start, s.start)
-                if span is not None:  # "累计监管6500万人次" in a review of a plan period
-                    return span, False
+        if chosen is not None and self._dates_another_clause(chosen, draft.clause):
+            chosen = None  # "，连续5年位居前列", ", ranking third for two consecutive years"
+        if self.zh and chosen is None and self._cumulative(draft.clause[0], m.start):
+            span = self._span_of(paragraph_start, s.start)
+            if span is not None:  # "累计监管6500万人次" in a review of a plan period
+                return span, False
         if chosen is not None and chosen.kind == "consecutive":
             plain = [
                 p
@@ -167,6 +167,21 @@ class Context:
         if chosen is None or chosen.start is None:
             return self._inherited(s, paragraph_start), False
         return _value(chosen), False
+
+    def _dates_another_clause(self, period: Period, clause: tuple[int, int]) -> bool:
+        """Whether a period phrase outside a figure's clause dates something else: in Chinese
+        any phrase after it ("，连续5年位居前列" dates a rank); in English "N consecutive years"
+        after it, or before a semicolon before it ("..., ranking third in the world for two
+        consecutive years; the cargo throughput was 1.12 billion tons")."""
+        if self.zh:
+            return period.pos >= clause[1]
+        return period.kind == "consecutive" and (
+            period.pos >= clause[1]
+            or (
+                period.end_pos <= clause[0]
+                and _SEMICOLON_RE.search(self.text, period.end_pos, clause[0]) is not None
+            )
+        )
 
     def _cumulative(self, start: int, end: int) -> bool:
         """zh: whether a word of ``[periods.cumulative]`` ("累计") stands in ``[start, end)``."""
