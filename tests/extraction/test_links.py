@@ -77,6 +77,17 @@ def test_change_before_its_level() -> None:
     assert drafts_of(text) == [("31.6 billion yuan", "level", Decimal("-4.8"), 0, False)]
 
 
+def test_a_rate_after_a_share_in_a_relative_clause_goes_to_the_level_it_reached() -> None:
+    text = (
+        "Exports of electrical products, which made up 65.9 percent of the total, "
+        "rose 1.7 percent to 161.4 billion dollars."
+    )
+    assert drafts_of(text) == [
+        ("65.9 percent", "share", None, 0, False),
+        ("161.4 billion dollars", "level", Decimal("1.7"), 1, False),
+    ]
+
+
 def test_second_rate_is_its_own_change_only_fact() -> None:
     text = "Trade reached 12.05 trillion yuan, up 4.9% year-on-year and 3.2% quarter-on-quarter."
     assert drafts_of(text) == [
@@ -179,6 +190,12 @@ FORECASTS = [
     ),
     ("Analysts said exports could grow about 4% this year.", []),
     ("A container could leave the port within 1 hour of berthing.", ["within 1 hour"]),
+    (
+        "Exports fell 8.3 percent, sharper than the 1.5 percent dip that analysts had expected.",
+        ["8.3 percent"],
+    ),
+    ("Imports rose 4 percent, which was expected.", ["4 percent"]),
+    ("The city has set a goal of about 6 percent growth in foreign trade.", []),
 ]
 
 

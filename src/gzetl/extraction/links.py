@@ -116,10 +116,13 @@ class Draft:
 
 @cache
 def _forecast_after_re() -> re.Pattern[str]:
-    """A forecast word right after a figure's unit, maybe after a growth noun ("rise forecast")."""
+    """A forecast word right after a figure's unit, maybe after a growth noun ("rise forecast"),
+    or ending a relative clause after it ("the 1.5 percent dip that analysts had expected")."""
     words = forecast_words()
     return re.compile(
-        rf"\s+(?:(?:{alternation(words.nouns)})\s+)?(?:{alternation(words.after)})(?![\w-])"
+        rf"\s+(?:(?:{alternation(words.nouns)})\s+)?"
+        rf"(?:(?:that|which)\s+(?!(?:was|were|is|are|had|has)\s)(?:[\w-]+\s+){{1,7}}?)?"
+        rf"(?:{alternation(words.after)})(?![\w-])"
     )
 
 
@@ -401,6 +404,14 @@ def _attach_changes(
         nxt = drafts[i + 1] if i + 1 < len(drafts) else None
         gap_from = draft.mention.end
         target = levels.get(draft.sentence.start)
+        # a share takes a change of points only ("which made up 65.9%, rose 1.7% to Y")
+        if (
+            target is not None
+            and target.role == "share"
+            and draft.mention.kind != "pp"
+            and names is not None
+        ):
+            target = None
         # "X yuan, up 8.2%, and ... to Y": the change waits for X, unless its clause names
         # what changed ("X yuan, while imports fell 3.9% to Y": the change is Y's)
         waiting = (
@@ -423,7 +434,6 @@ def _attach_changes(
             and target.change is None
             and target.mention.end <= draft.mention.start
             and _SEMICOLON_RE.search(text, target.mention.end, draft.mention.start) is None
-            and (target.role != "share" or draft.mention.kind == "pp" or names is None)
             and not (
                 names is not None
                 and target.mention.end <= draft.clause[0]
