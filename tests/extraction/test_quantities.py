@@ -343,6 +343,14 @@ LEVELS = [
         "Diamond imports came to 3.1 million carats.",
         [("3.1 million carats", 3.1e6, None, "ct", "eq", None)],
     ),
+    (
+        "shoppers",
+        "The stores served 5.12 million shoppers and 80,000 tourists.",
+        [
+            ("5.12 million shoppers", 5.12e6, None, "person", "eq", None),
+            ("80,000 tourists", 80000.0, None, "person", "eq", None),
+        ],
+    ),
 ]
 
 
