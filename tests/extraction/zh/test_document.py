@@ -178,20 +178,17 @@ def test_a_scale_word_alone_elsewhere_is_no_fact(text: str) -> None:
     assert extract_document(text, doc_id="s", source="s", published=None).height == 0
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "an amount of no catalogue metric (减让关税, tariff savings) takes the money default"
-        " import_export_value, as its English translation does ('cut tariffs by about 380"
-        " million yuan'); a None metric needs a rule for both languages in metric_hints.toml"
-        " (which money amounts are of no metric), not a Chinese exception"
-    ),
+@pytest.mark.parametrize(
+    "text",
+    [
+        "一季度，黄埔海关为企业减让关税约3.8亿元。",
+        "In the first quarter, Huangpu Customs helped enterprises enjoy tariff reductions of "
+        "about 380 million yuan.",
+    ],
 )
-def test_tariff_savings_have_no_metric() -> None:
-    facts = extract_document(
-        "一季度，黄埔海关为企业减让关税约3.8亿元。", doc_id="t", source="t", published=None
-    )
-    assert facts["metric"].to_list() == [None]
+def test_tariff_savings_are_their_own_metric(text: str) -> None:
+    facts = extract_document(text, doc_id="t", source="t", published=None)
+    assert facts.select("value", "metric").rows() == [(3.8e8, "tariff_savings")]
 
 
 def test_a_month_alone_is_an_aside_later_paragraphs_do_not_inherit() -> None:
