@@ -17,7 +17,7 @@ from functools import cache
 from gzetl.catalogue import subjects
 from gzetl.extraction.lexicon import growth_words, implied_unit
 from gzetl.extraction.links import Draft
-from gzetl.extraction.metrics import MetricIndex, fits, hints, money_metrics
+from gzetl.extraction.metrics import Alias, MetricIndex, fits, hints, money_metrics
 from gzetl.extraction.names import Names, find_names
 from gzetl.extraction.numbers import alternation
 from gzetl.extraction.sentences import Sentence, SentenceIndex
@@ -195,8 +195,16 @@ class Context:
 
     # --- metrics --------------------------------------------------------------------------
 
-    def metric_of(self, draft: Draft, level_metric: str | None, subject: str | None) -> str | None:
-        """The metric of a draft: nearest fitting alias, refined, else a default for the unit."""
+    def metric_of(
+        self,
+        draft: Draft,
+        level_metric: str | None,
+        subject: str | None,
+        chosen: Alias | None,
+    ) -> str | None:
+        """The metric of a draft: nearest fitting alias, refined, else a default for the unit.
+
+        ``chosen``: the alias ``MetricIndex.choose`` gives for the draft in its sentence."""
         m, s = draft.mention, draft.sentence
         span = (m.head_start if draft.role == "change" else m.start, m.end)
         # zh names the whole between 占 and the share ("占全市进出口总值的59.4%"): the part
@@ -210,7 +218,7 @@ class Context:
         if draft.role == "share" and level_metric is not None:  # "118,000 units, accounting for"
             return level_metric
         unit = m.unit if draft.role in {"level", "rate"} else None
-        alias = self.aliases.choose(span, draft.clause, (s.start, s.end), unit, draft.role)
+        alias = chosen
         if draft.role == "level" and m.head == "to":  # "exports grew 5% to $3.7 trillion and
             before = self.aliases.nearest_before(draft.clause[0], m.start, unit, draft.role)
             alias = before or alias  # imports ...": what grew, not the next alias
@@ -277,10 +285,14 @@ class Context:
                 last_sentence = s.start
             level = levels.get(s.start)
             unit = m.unit if draft.role in {"level", "rate"} else None
+            # the alias nearest the figure, asked once for its subject and its metric
+            span = (m.head_start if draft.role == "change" else m.start, m.end)
+            chosen = self.aliases.choose(span, draft.clause, (s.start, s.end), unit, draft.role)
             if draft.subject is None:
-                draft.subject = self._subject_of(draft, level, unit)
+                draft.subject = self._subject_of(draft, level, unit, chosen)
             if draft.metric is None:
-                draft.metric = self.metric_of(draft, level.metric if level else None, draft.subject)
+                level_metric = level.metric if level else None
+                draft.metric = self.metric_of(draft, level_metric, draft.subject, chosen)
             if draft.role == "share":
                 self._share(draft, previous_in_sentence)
             draft.partner = self._partner_of(draft)
@@ -314,7 +326,9 @@ class Context:
         if draft.product is None and part is not None and part.sentence is draft.sentence:
             draft.product = part.product  # "X products grew 8.7%, accounting for 60.1%"
 
-    def _subject_of(self, draft: Draft, level: Draft | None, unit: str | None) -> str | None:
+    def _subject_of(
+        self, draft: Draft, level: Draft | None, unit: str | None, alias: Alias | None
+    ) -> str | None:
         m, s = draft.mention, draft.sentence
         sentence = (s.start, s.end)
         if (
@@ -324,7 +338,6 @@ class Context:
         ):
             return level.subject
         span = (m.head_start if draft.role == "change" else m.start, m.end)
-        alias = self.aliases.choose(span, draft.clause, sentence, unit, draft.role)
         subject = self.subjects.choose(
             span,
             draft.clause,
