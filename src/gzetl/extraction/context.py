@@ -15,6 +15,7 @@ from datetime import date
 from functools import cache
 
 from gzetl.catalogue import subjects
+from gzetl.extraction.growth import Change
 from gzetl.extraction.lexicon import growth_words, implied_unit
 from gzetl.extraction.links import Draft
 from gzetl.extraction.metrics import Alias, MetricIndex, fits, hints, money_metrics
@@ -40,6 +41,7 @@ _ZH_RESPECTIVELY = "分别"
 _NAMED_KINDS = ("month", "quarter")  # "in the month" refers back to the latest month named
 _OPENING_RE = re.compile(r"\s*(?:(?:in|during|for)\s+)?(?:the\s+)?", re.IGNORECASE)
 _ALONE_RE = re.compile(r",?\s+alone(?![\w-])", re.IGNORECASE)  # "In October alone, ..."
+_PRODUCT_PEEK = 8  # characters after an alias looked at before _product_regex is tried
 INHERITED_KINDS = frozenset({"year", "quarter", "half", "ytd", "month", "months", "years"})
 PeriodValue = tuple[date | None, date | None, str | None, str | None]
 
@@ -67,7 +69,7 @@ class Context:
         self._period_pos = [p.pos for p in self.periods]
         self._period_ends = [p.end_pos for p in self.periods]
         # "In October alone": a part of the period the release is about, never the running one
-        self._asides = {(p.start, p.end) for p in self.periods if _ALONE_RE.match(text, p.end_pos)}
+        self._asides = {(p.start, p.end) for p in self.periods if _alone(text, p.end_pos)}
         self.main: PeriodValue | None = None
         self.running: PeriodValue | None = None  # the period of the last dated figure
         self._paragraph_running: PeriodValue | None = None  # ... when the paragraph began
@@ -89,7 +91,8 @@ class Context:
         """Whether ``[start, end)`` overlaps a period phrase ("the first 11 months")."""
         first = bisect_left(self._period_pos, max(0, start - 60))
         last = bisect_left(self._period_pos, end, first)
-        return first < last and any(e > start for e in self._period_ends[first:last])
+        ends = self._period_ends
+        return any(ends[i] > start for i in range(first, last))  # asked for every number
 
     # --- subjects -------------------------------------------------------------------------
 
@@ -252,6 +255,11 @@ class Context:
 
     def _product_after(self, alias_end: int) -> str | None:
         """The goods named after the metric: "exports of electrical products grew"."""
+        # not tried unless blanks and "of" follow, as a match needs (most aliases: none)
+        after = self.text[alias_end : alias_end + _PRODUCT_PEEK]
+        words = after.lstrip()
+        if len(words) == len(after) or (len(words) >= 2 and words[:2].lower() != "of"):
+            return None
         found = _product_regex().match(self.text, alias_end)
         if found is None:
             return None
@@ -397,7 +405,7 @@ class Context:
                 # (in the whole clause of a level: "rose 8.7% from a year earlier to 53.4 ...")
                 begin = draft.clause[0] if draft.role == "level" else draft.mention.end
                 basis = _clause_basis(self.text, begin, draft.clause[1])
-            draft.change = type(change)(change.pct, basis, change.bound, change.note)
+            draft.change = Change(change.pct, basis, change.bound, change.note)
 
     def _respectively(self, items: list[Draft]) -> None:
         """Give each item of a "respectively" list the period, subject, partner or metric of its
@@ -565,6 +573,13 @@ def _split(text: str, start: int, stop: int, separator: re.Pattern[str]) -> list
         edges += [m.start(), m.end()]
     edges.append(stop)
     return [(a, b) for a, b in zip(edges[::2], edges[1::2], strict=True) if b > a]
+
+
+def _alone(text: str, pos: int) -> bool:
+    """Whether ``_ALONE_RE`` matches at ``pos``; not tried unless a comma or a blank stands
+    there, as a match needs (Chinese: never)."""
+    first = text[pos : pos + 1]
+    return (first == "," or first.isspace()) and _ALONE_RE.match(text, pos) is not None
 
 
 def _value(period: Period) -> PeriodValue:

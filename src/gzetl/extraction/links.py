@@ -18,11 +18,12 @@ from datetime import date
 from functools import cache
 
 from gzetl.extraction.gate import document_hits
-from gzetl.extraction.growth import Change, change_of, role_of
+from gzetl.extraction.growth import Change, change_of, role_of, stated_change
 from gzetl.extraction.lexicon import forecast_words, record_words
 from gzetl.extraction.numbers import alternation, lowered
 from gzetl.extraction.quantities import THRESHOLD, Mention
 from gzetl.extraction.sentences import Sentence, SentenceIndex
+from gzetl.extraction.subjects import blanks_after
 from gzetl.extraction.zh import forecast_starts, list_gap_re
 from gzetl.units import currencies
 
@@ -63,6 +64,14 @@ _ZH_CHANGE_THEN_LEVEL_RE = re.compile(
 )  # "增长超一成，达到"
 _ZH_CONVERSION_RE = re.compile(r"\s*[（(，,]\s*(?:折合|合计|合)?\s*")
 _SHARE_OF_RE = re.compile(r"(?<![\w-])(?:share|proportion)\s+of(?![\w-])", re.IGNORECASE)
+
+
+def _share_of(text: str, low: str, start: int, end: int) -> bool:
+    """Whether ``_SHARE_OF_RE`` matches inside ``[start, end)``: not searched for where no
+    "of" stands, as every match holds one."""
+    return low.find("of", start, end) >= 0 and _SHARE_OF_RE.search(text, start, end) is not None
+
+
 LEVEL_ROLES = frozenset({"level", "rate", "share"})
 LIST_ROLES = frozenset({"level", "change", "share", "rate"})
 CHANGE_ROLE = frozenset({"change"})
@@ -143,7 +152,8 @@ def _is_forecast(
         low, clause_start, m.start
     ):
         return True
-    return _forecast_after_re().match(low, m.end) is not None
+    # the pattern starts with blanks: not tried where none follow (Chinese)
+    return low[m.end : m.end + 1].isspace() and _forecast_after_re().match(low, m.end) is not None
 
 
 @cache
@@ -155,13 +165,17 @@ def _record_re() -> re.Pattern[str]:
 
 
 _RECORD_WINDOW = 60
+_IN_SINCE = ("in", "since")  # what the words of a _record_re() match end with
 HOURS = "h"
 
 
 def _dates_a_record(low: str, m: Mention) -> bool:
     """ "the highest in 14 months": the duration says how rare the figure is, it is no fact."""
-    return m.unit == HOURS and (
-        _record_re().search(low, max(0, m.start - _RECORD_WINDOW), m.start) is not None
+    if m.unit != HOURS:
+        return False
+    begin = max(0, m.start - _RECORD_WINDOW)
+    return blanks_after(low, begin, m.start, _IN_SINCE) and (
+        _record_re().search(low, begin, m.start) is not None
     )
 
 
@@ -174,10 +188,12 @@ _CALENDAR_UNITS = ("weeks", "months", "quarters", "years")
 
 def _names_a_period(low: str, m: Mention) -> bool:
     """Whether the duration ``m`` is the period named before it ("over the three months")."""
+    begin = max(0, m.start - _POINTS_BACK_WINDOW)
     return (
         m.unit == HOURS
         and m.text.lower().endswith(_CALENDAR_UNITS)
-        and _POINTS_BACK_RE.search(low, max(0, m.start - _POINTS_BACK_WINDOW), m.start) is not None
+        and blanks_after(low, begin, m.start, ("the",))
+        and _POINTS_BACK_RE.search(low, begin, m.start) is not None
     )
 
 
@@ -200,12 +216,13 @@ def _drafts(
         if m.kind == "percent" and m.head == "from" and m.baseline is None and m.bound != "range":
             continue  # "down from 5.1 percent in November": the base of the rate before it
         role = role_of(m, text, sentence.start)
-        if role == "rate" and _SHARE_OF_RE.search(text, clause[0], m.start):
+        if role == "rate" and _share_of(text, low, clause[0], m.start):
             role = "share"
         draft = Draft(m, sentence, clause, role)
         if role == "change":  # "ships grew by 27.5%, and circuits by 18.2%": the verb of the
-            # sentence when the clause has none
-            draft.change = change_of(m, text, clause[0]) or change_of(m, text, sentence.start)
+            # sentence when the clause has none (its role from the sentence start is known)
+            own = change_of(m, text, clause[0]) if clause[0] != sentence.start else None
+            draft.change = own or stated_change(m, text, sentence.start)
         elif role == "rate" and drafts and _continues(text, drafts[-1], m, "share", language.gap):
             draft.role = "share"
         elif role == "rate" and drafts and _continues_changes(text, drafts[-1], m, language.gap):

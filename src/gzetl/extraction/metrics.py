@@ -162,7 +162,8 @@ class MetricIndex:
         self.aliases = aliases
         self._starts = [a.start for a in aliases]
         # The aliases of specific metrics, rare in a release: specialised() looks only at them.
-        self._specific = [a for a in aliases if a.metric in _specific_metrics()]
+        specific = _specific_metrics()
+        self._specific = [a for a in aliases if a.metric in specific]
         self._specific_starts = [a.start for a in self._specific]
         self._specialise = hints().specialise
         self._units = fitting_units()

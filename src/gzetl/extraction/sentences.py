@@ -25,8 +25,8 @@ _SENTENCE_END_RE = re.compile(
     re.VERBOSE,
 )
 SENTENCE_MARKS = ".!?;。；！？"  # every match of _SENTENCE_END_RE starts with one of these
-# A comma, colon or semicolon followed by white space, or a bracket. Written to start with one
-# character class, which lets the regex engine skip quickly to the next candidate character.
+# A comma, colon or semicolon followed by white space, or a bracket; tried only where one of
+# CLAUSE_MARKS stands (``SentenceIndex``).
 _CLAUSE_RE = re.compile(r"[,:;，：()](?:(?<=[()])|\s)")
 CLAUSE_MARKS = ",:;，：()"  # every match of _CLAUSE_RE starts with one of these
 _HEADING_MAX = 200

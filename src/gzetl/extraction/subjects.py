@@ -167,16 +167,25 @@ def resolve(phrases: list[tuple[int, int, str]], low: str = "") -> list[Named]:
 
 def _in_passing(low: str, start: int) -> bool:
     """Whether ``_WEAK_RE`` matches right before ``start`` ("in the city"). Its regex runs only
-    where the words before ``start`` end as one of its matches must: blanks after "in",
-    "among", "from", "to" or "the" (a regex call costs more than these string tests)."""
+    where the words before ``start`` end as one of its matches must (``blanks_after``)."""
     begin = max(0, start - _WEAK_WINDOW)
-    before = low[begin:start]
-    words = before.rstrip()
     return (
-        len(words) < len(before)
-        and words.endswith(_WEAK_LAST)
+        blanks_after(low, begin, start, _WEAK_LAST)
         and _WEAK_RE.search(low, begin, start) is not None
     )
+
+
+def blanks_after(low: str, begin: int, end: int, words: tuple[str, ...]) -> bool:
+    """Whether ``low[begin:end]`` ends with blanks after one of ``words``: what a pattern
+    ending in ``(?:word|...)\\s+\\Z`` needs, tested before it is searched for (a regex call
+    costs more than these string tests).
+
+    >>> blanks_after("exports in the city", 0, 15, ("the",)), blanks_after("the", 0, 3, ("the",))
+    (True, False)
+    """
+    before = low[begin:end]
+    rest = before.rstrip()
+    return len(rest) < len(before) and rest.endswith(words)
 
 
 def _relative_follows(low: str, end: int) -> bool:
