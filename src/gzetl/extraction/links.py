@@ -58,7 +58,7 @@ _RESPECTIVELY_RE = re.compile(r"[^.;!?\d\n]{0,80}?,?\s*respectively", re.IGNOREC
 _LIST_GAP_RE = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)\s*", re.IGNORECASE)
 # Chinese (zh): the list gap is zh.list_gap_re(); "分别" stands before the list;
 # "（约合1700亿美元）", "，折合1700亿美元" is a conversion.
-_ZH_RESPECTIVELY_RE = re.compile("分别")
+_ZH_RESPECTIVELY = "分别"
 _ZH_CHANGE_THEN_LEVEL_RE = re.compile(
     r"[，,]?\s*(?:达到了?|达|增至|升至|至|到)\s*"
 )  # "增长超一成，达到"
@@ -340,8 +340,7 @@ def _runs(
 def _respectively(text: str, first: Draft, last: Draft, language: Reading) -> bool:
     """Whether a list is followed by "respectively" (zh: preceded in its sentence by 分别)."""
     if language.zh:
-        found = _ZH_RESPECTIVELY_RE.search(text, first.sentence.start, first.mention.start)
-        return found is not None
+        return text.find(_ZH_RESPECTIVELY, first.sentence.start, first.mention.start) >= 0
     return _RESPECTIVELY_RE.match(text, last.mention.end) is not None
 
 

@@ -167,6 +167,7 @@ class MetricIndex:
         self._specific_starts = [a.start for a in self._specific]
         self._specialise = hints().specialise
         self._units = fitting_units()
+        self._money = money_metrics()
 
     def _fits(self, alias: Alias, unit: str | None, role: str) -> bool:
         """``fits``, with its table held here."""
@@ -219,15 +220,20 @@ class MetricIndex:
     def choose_trade(self, fact: tuple[int, int], clause: tuple[int, int]) -> Alias | None:
         """The nearest alias of a money metric in the clause ("exports of cars grew 19.5%")."""
         found = self.between(*clause)
-        money_keys = money_metrics()
-        money = [
-            a
-            for i, a in enumerate(found, 1)
-            if a.metric in money_keys
-            and (a.end <= fact[0] or a.start >= fact[1])
-            and (i == len(found) or found[i].start - a.end > 1)  # not "foreign trade containers"
-        ]
-        return min(money, key=lambda a: _distance(a, *fact)) if money else None
+        start, end = fact
+        # the first of the nearest, as min() gives; a loop, as this runs for every rate
+        nearest, nearest_distance = None, (0, 0)
+        for i, a in enumerate(found, 1):
+            if (
+                a.metric in self._money
+                and (a.end <= start or a.start >= end)
+                # not "foreign trade containers": an alias right before another
+                and (i == len(found) or found[i].start - a.end > 1)
+            ):
+                distance = _distance(a, start, end)
+                if nearest is None or distance < nearest_distance:
+                    nearest, nearest_distance = a, distance
+        return nearest
 
     def specialised(self, metric: str, start: int, end: int) -> str:
         """A specific metric named in ``[start, end)`` that refines ``metric``, else ``metric``."""

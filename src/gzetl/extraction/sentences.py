@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 _LINE_RE = re.compile(r"[^\n]+")
@@ -86,12 +87,13 @@ def split_sentences(
             section += 1
         start = line_start
         if candidates is None:
-            found = list(ends.finditer(text, line_start, line_end))
+            found: Iterable[re.Match[str]] = ends.finditer(text, line_start, line_end)
         else:
             found = _matches_at(text, ends, candidates, line_start, line_end)
         for end in found:
-            sentences.append(Sentence(start, end.end(), paragraph, section, heading))
-            start = end.end(1) if has_gap and end.start(1) >= 0 else end.end()
+            stop = end.end()
+            sentences.append(Sentence(start, stop, paragraph, section, heading))
+            start = end.end(1) if has_gap and end.start(1) >= 0 else stop
         rest = text[start:line_end].rstrip()  # a sentence with no closing punctuation
         if rest:
             sentences.append(Sentence(start, start + len(rest), paragraph, section, heading))
