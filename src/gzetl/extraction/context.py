@@ -15,9 +15,10 @@ from datetime import date
 from functools import cache
 
 from gzetl.catalogue import subjects
+from gzetl.extraction.growth import Change
 from gzetl.extraction.lexicon import growth_words, implied_unit
 from gzetl.extraction.links import Draft
-from gzetl.extraction.metrics import MetricIndex, fits, hints, money_metrics
+from gzetl.extraction.metrics import Alias, MetricIndex, fits, hints, money_metrics
 from gzetl.extraction.names import Names, find_names
 from gzetl.extraction.numbers import alternation
 from gzetl.extraction.sentences import Sentence, SentenceIndex
@@ -41,6 +42,7 @@ _ZH_RESPECTIVELY = "分别"
 _NAMED_KINDS = ("month", "quarter")  # "in the month" refers back to the latest month named
 _OPENING_RE = re.compile(r"\s*(?:(?:in|during|for)\s+)?(?:the\s+)?", re.IGNORECASE)
 _ALONE_RE = re.compile(r",?\s+alone(?![\w-])", re.IGNORECASE)  # "In October alone, ..."
+_PRODUCT_PEEK = 8  # characters after an alias looked at before _product_regex is tried
 INHERITED_KINDS = frozenset({"year", "quarter", "half", "ytd", "month", "months", "years"})
 PeriodValue = tuple[date | None, date | None, str | None, str | None]
 
@@ -68,7 +70,7 @@ class Context:
         self._period_pos = [p.pos for p in self.periods]
         self._period_ends = [p.end_pos for p in self.periods]
         # "In October alone": a part of the period the release is about, never the running one
-        self._asides = {(p.start, p.end) for p in self.periods if _ALONE_RE.match(text, p.end_pos)}
+        self._asides = {(p.start, p.end) for p in self.periods if _alone(text, p.end_pos)}
         self.main: PeriodValue | None = None
         self.running: PeriodValue | None = None  # the period of the last dated figure
         self._paragraph_running: PeriodValue | None = None  # ... when the paragraph began
@@ -90,7 +92,8 @@ class Context:
         """Whether ``[start, end)`` overlaps a period phrase ("the first 11 months")."""
         first = bisect_left(self._period_pos, max(0, start - 60))
         last = bisect_left(self._period_pos, end, first)
-        return first < last and any(e > start for e in self._period_ends[first:last])
+        ends = self._period_ends
+        return any(ends[i] > start for i in range(first, last))  # asked for every number
 
     # --- subjects -------------------------------------------------------------------------
 
@@ -210,8 +213,16 @@ class Context:
 
     # --- metrics --------------------------------------------------------------------------
 
-    def metric_of(self, draft: Draft, level_metric: str | None, subject: str | None) -> str | None:
-        """The metric of a draft: nearest fitting alias, refined, else a default for the unit."""
+    def metric_of(
+        self,
+        draft: Draft,
+        level_metric: str | None,
+        subject: str | None,
+        chosen: Alias | None,
+    ) -> str | None:
+        """The metric of a draft: nearest fitting alias, refined, else a default for the unit.
+
+        ``chosen``: the alias ``MetricIndex.choose`` gives for the draft in its sentence."""
         m, s = draft.mention, draft.sentence
         span = (m.head_start if draft.role == "change" else m.start, m.end)
         # zh names the whole between 占 and the share ("占全市进出口总值的59.4%"): the part
@@ -225,7 +236,7 @@ class Context:
         if draft.role == "share" and level_metric is not None:  # "118,000 units, accounting for"
             return level_metric
         unit = m.unit if draft.role in {"level", "rate"} else None
-        alias = self.aliases.choose(span, draft.clause, (s.start, s.end), unit, draft.role)
+        alias = chosen
         if draft.role == "level" and m.head == "to":  # "exports grew 5% to $3.7 trillion and
             before = self.aliases.nearest_before(draft.clause[0], m.start, unit, draft.role)
             alias = before or alias  # imports ...": what grew, not the next alias
@@ -259,6 +270,11 @@ class Context:
 
     def _product_after(self, alias_end: int) -> str | None:
         """The goods named after the metric: "exports of electrical products grew"."""
+        # not tried unless blanks and "of" follow, as a match needs (most aliases: none)
+        after = self.text[alias_end : alias_end + _PRODUCT_PEEK]
+        words = after.lstrip()
+        if len(words) == len(after) or (len(words) >= 2 and words[:2].lower() != "of"):
+            return None
         found = _product_regex().match(self.text, alias_end)
         if found is None:
             return None
@@ -292,10 +308,14 @@ class Context:
                 last_sentence = s.start
             level = levels.get(s.start)
             unit = m.unit if draft.role in {"level", "rate"} else None
+            # the alias nearest the figure, asked once for its subject and its metric
+            span = (m.head_start if draft.role == "change" else m.start, m.end)
+            chosen = self.aliases.choose(span, draft.clause, (s.start, s.end), unit, draft.role)
             if draft.subject is None:
-                draft.subject = self._subject_of(draft, level, unit)
+                draft.subject = self._subject_of(draft, level, unit, chosen)
             if draft.metric is None:
-                draft.metric = self.metric_of(draft, level.metric if level else None, draft.subject)
+                level_metric = level.metric if level else None
+                draft.metric = self.metric_of(draft, level_metric, draft.subject, chosen)
             if draft.role == "share":
                 self._share(draft, previous_in_sentence)
             draft.partner = self._partner_of(draft)
@@ -329,7 +349,9 @@ class Context:
         if draft.product is None and part is not None and part.sentence is draft.sentence:
             draft.product = part.product  # "X products grew 8.7%, accounting for 60.1%"
 
-    def _subject_of(self, draft: Draft, level: Draft | None, unit: str | None) -> str | None:
+    def _subject_of(
+        self, draft: Draft, level: Draft | None, unit: str | None, alias: Alias | None
+    ) -> str | None:
         m, s = draft.mention, draft.sentence
         sentence = (s.start, s.end)
         if (
@@ -339,7 +361,6 @@ class Context:
         ):
             return level.subject
         span = (m.head_start if draft.role == "change" else m.start, m.end)
-        alias = self.aliases.choose(span, draft.clause, sentence, unit, draft.role)
         subject = self.subjects.choose(
             span,
             draft.clause,
@@ -399,7 +420,7 @@ class Context:
                 # (in the whole clause of a level: "rose 8.7% from a year earlier to 53.4 ...")
                 begin = draft.clause[0] if draft.role == "level" else draft.mention.end
                 basis = _clause_basis(self.text, begin, draft.clause[1])
-            draft.change = type(change)(change.pct, basis, change.bound, change.note)
+            draft.change = Change(change.pct, basis, change.bound, change.note)
 
     def _respectively(self, items: list[Draft]) -> None:
         """Give each item of a "respectively" list the period, subject, partner or metric of its
@@ -567,6 +588,13 @@ def _split(text: str, start: int, stop: int, separator: re.Pattern[str]) -> list
         edges += [m.start(), m.end()]
     edges.append(stop)
     return [(a, b) for a, b in zip(edges[::2], edges[1::2], strict=True) if b > a]
+
+
+def _alone(text: str, pos: int) -> bool:
+    """Whether ``_ALONE_RE`` matches at ``pos``; not tried unless a comma or a blank stands
+    there, as a match needs (Chinese: never)."""
+    first = text[pos : pos + 1]
+    return (first == "," or first.isspace()) and _ALONE_RE.match(text, pos) is not None
 
 
 def _value(period: Period) -> PeriodValue:

@@ -18,11 +18,12 @@ from datetime import date
 from functools import cache
 
 from gzetl.extraction.gate import document_hits
-from gzetl.extraction.growth import Change, change_of, role_of
+from gzetl.extraction.growth import Change, change_of, role_of, stated_change
 from gzetl.extraction.lexicon import forecast_words, record_words
 from gzetl.extraction.numbers import alternation, lowered
 from gzetl.extraction.quantities import THRESHOLD, Mention
 from gzetl.extraction.sentences import Sentence, SentenceIndex
+from gzetl.extraction.subjects import blanks_after
 from gzetl.extraction.zh import forecast_starts, list_gap_re
 from gzetl.units import currencies
 
@@ -57,12 +58,20 @@ _RESPECTIVELY_RE = re.compile(r"[^.;!?\d\n]{0,80}?,?\s*respectively", re.IGNOREC
 _LIST_GAP_RE = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)\s*", re.IGNORECASE)
 # Chinese (zh): the list gap is zh.list_gap_re(); "分别" stands before the list;
 # "（约合1700亿美元）", "，折合1700亿美元" is a conversion.
-_ZH_RESPECTIVELY_RE = re.compile("分别")
+_ZH_RESPECTIVELY = "分别"
 _ZH_CHANGE_THEN_LEVEL_RE = re.compile(
     r"[，,]?\s*(?:达到了?|达|增至|升至|至|到)\s*"
 )  # "增长超一成，达到"
 _ZH_CONVERSION_RE = re.compile(r"\s*[（(，,]\s*(?:折合|合计|合)?\s*")
 _SHARE_OF_RE = re.compile(r"(?<![\w-])(?:share|proportion)\s+of(?![\w-])", re.IGNORECASE)
+
+
+def _share_of(text: str, low: str, start: int, end: int) -> bool:
+    """Whether ``_SHARE_OF_RE`` matches inside ``[start, end)``: not searched for where no
+    "of" stands, as every match holds one."""
+    return low.find("of", start, end) >= 0 and _SHARE_OF_RE.search(text, start, end) is not None
+
+
 LEVEL_ROLES = frozenset({"level", "rate", "share"})
 LIST_ROLES = frozenset({"level", "change", "share", "rate"})
 CHANGE_ROLE = frozenset({"change"})
@@ -146,7 +155,8 @@ def _is_forecast(
         low, clause_start, m.start
     ):
         return True
-    return _forecast_after_re().match(low, m.end) is not None
+    # the pattern starts with blanks: not tried where none follow (Chinese)
+    return low[m.end : m.end + 1].isspace() and _forecast_after_re().match(low, m.end) is not None
 
 
 @cache
@@ -158,13 +168,17 @@ def _record_re() -> re.Pattern[str]:
 
 
 _RECORD_WINDOW = 60
+_IN_SINCE = ("in", "since")  # what the words of a _record_re() match end with
 HOURS = "h"
 
 
 def _dates_a_record(low: str, m: Mention) -> bool:
     """ "the highest in 14 months": the duration says how rare the figure is, it is no fact."""
-    return m.unit == HOURS and (
-        _record_re().search(low, max(0, m.start - _RECORD_WINDOW), m.start) is not None
+    if m.unit != HOURS:
+        return False
+    begin = max(0, m.start - _RECORD_WINDOW)
+    return blanks_after(low, begin, m.start, _IN_SINCE) and (
+        _record_re().search(low, begin, m.start) is not None
     )
 
 
@@ -177,10 +191,12 @@ _CALENDAR_UNITS = ("weeks", "months", "quarters", "years")
 
 def _names_a_period(low: str, m: Mention) -> bool:
     """Whether the duration ``m`` is the period named before it ("over the three months")."""
+    begin = max(0, m.start - _POINTS_BACK_WINDOW)
     return (
         m.unit == HOURS
         and m.text.lower().endswith(_CALENDAR_UNITS)
-        and _POINTS_BACK_RE.search(low, max(0, m.start - _POINTS_BACK_WINDOW), m.start) is not None
+        and blanks_after(low, begin, m.start, ("the",))
+        and _POINTS_BACK_RE.search(low, begin, m.start) is not None
     )
 
 
@@ -203,12 +219,13 @@ def _drafts(
         if m.kind == "percent" and m.head == "from" and m.baseline is None and m.bound != "range":
             continue  # "down from 5.1 percent in November": the base of the rate before it
         role = role_of(m, text, sentence.start)
-        if role == "rate" and _SHARE_OF_RE.search(text, clause[0], m.start):
+        if role == "rate" and _share_of(text, low, clause[0], m.start):
             role = "share"
         draft = Draft(m, sentence, clause, role)
         if role == "change":  # "ships grew by 27.5%, and circuits by 18.2%": the verb of the
-            # sentence when the clause has none
-            draft.change = change_of(m, text, clause[0]) or change_of(m, text, sentence.start)
+            # sentence when the clause has none (its role from the sentence start is known)
+            own = change_of(m, text, clause[0]) if clause[0] != sentence.start else None
+            draft.change = own or stated_change(m, text, sentence.start)
         elif role == "rate" and drafts and _continues(text, drafts[-1], m, "share", language.gap):
             draft.role = "share"
         elif role == "rate" and drafts and _continues_changes(text, drafts[-1], m, language.gap):
@@ -334,8 +351,7 @@ def _item_start(draft: Draft) -> int:
 def _respectively(text: str, first: Draft, last: Draft, language: Reading) -> bool:
     """Whether a list is followed by "respectively" (zh: preceded in its sentence by 分别)."""
     if language.zh:
-        found = _ZH_RESPECTIVELY_RE.search(text, first.sentence.start, first.mention.start)
-        return found is not None
+        return text.find(_ZH_RESPECTIVELY, first.sentence.start, first.mention.start) >= 0
     return _RESPECTIVELY_RE.match(text, last.mention.end) is not None
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 
 from gzetl.catalogue import load_data, metrics
 from gzetl.errors import KnowledgeError
@@ -21,6 +21,7 @@ from gzetl.extraction.numbers import alternation, lowered
 PERCENT = "percent"
 MONEY_KIND = "money"
 RATE_KINDS = frozenset({"rate", "share"})
+ANY_METRIC_ROLES = frozenset({"share", "change"})  # a share or change may be of any metric
 
 
 @dataclass(slots=True, init=False)
@@ -116,15 +117,20 @@ def find_aliases(text: str) -> list[Alias]:
     ]
 
 
-@lru_cache(maxsize=4096)
 def fits(metric: str, unit: str | None, role: str) -> bool:
     """Whether a fact of ``unit`` in ``role`` (level, rate, share, change) may carry ``metric``."""
-    entry = metrics()[metric]
-    if role in {"share", "change"}:
-        return True
-    if unit == PERCENT:
-        return entry.kind in RATE_KINDS
-    return unit in entry.units
+    return role in ANY_METRIC_ROLES or unit in fitting_units()[metric]
+
+
+@cache
+def fitting_units() -> dict[str, frozenset[str | None]]:
+    """metric -> the units of a level or rate that may carry it: its own units, and percent
+    exactly when it is a rate or share. Looked up for every alias near every figure."""
+    return {
+        key: frozenset(u for u in metric.units if u != PERCENT)
+        | (frozenset({PERCENT}) if metric.kind in RATE_KINDS else frozenset())
+        for key, metric in metrics().items()
+    }
 
 
 @cache
@@ -156,11 +162,16 @@ class MetricIndex:
         self.aliases = aliases
         self._starts = [a.start for a in aliases]
         # The aliases of specific metrics, rare in a release: specialised() looks only at them.
-        self._specific = [a for a in aliases if a.metric in _specific_metrics()]
+        specific = _specific_metrics()
+        self._specific = [a for a in aliases if a.metric in specific]
         self._specific_starts = [a.start for a in self._specific]
         self._specialise = hints().specialise
-        # choose() is asked the same question twice per fact (for its subject, then its metric)
-        self._chosen: dict[tuple[object, ...], Alias | None] = {}
+        self._units = fitting_units()
+        self._money = money_metrics()
+
+    def _fits(self, alias: Alias, unit: str | None, role: str) -> bool:
+        """``fits``, with its table held here."""
+        return role in ANY_METRIC_ROLES or unit in self._units[alias.metric]
 
     def between(self, start: int, end: int) -> list[Alias]:
         """Aliases inside ``[start, end)``."""
@@ -174,7 +185,7 @@ class MetricIndex:
     def nearest_before(self, start: int, end: int, unit: str | None, role: str) -> Alias | None:
         """The last alias inside ``[start, end)`` that fits a fact of ``unit`` in ``role``."""
         for a in reversed(self.between(start, end)):
-            if fits(a.metric, unit, role):
+            if self._fits(a, unit, role):
                 return a
         return None
 
@@ -187,50 +198,42 @@ class MetricIndex:
         role: str,
     ) -> Alias | None:
         """The alias that names the metric of a fact at ``fact``."""
-        key = (fact, clause, sentence, unit, role)
-        if key not in self._chosen:
-            self._chosen[key] = self._choose(fact, clause, sentence, unit, role)
-        return self._chosen[key]
-
-    def _choose(
-        self,
-        fact: tuple[int, int],
-        clause: tuple[int, int],
-        sentence: tuple[int, int],
-        unit: str | None,
-        role: str,
-    ) -> Alias | None:
         start, end = fact
         # The fitting alias nearest the fact in its clause, the first of equals as min() gives;
         # a loop because this runs for every fact and a clause holds one alias or two.
         nearest, nearest_distance = None, (0, 0)
         for a in self.between(*clause):
-            if fits(a.metric, unit, role):
+            if self._fits(a, unit, role):
                 distance = _distance(a, start, end)
                 if nearest is None or distance < nearest_distance:
                     nearest, nearest_distance = a, distance
         if nearest is not None:
             return nearest
         for a in reversed(self.between(sentence[0], start)):
-            if fits(a.metric, unit, role):
+            if self._fits(a, unit, role):
                 return a
         for a in self.between(end, sentence[1]):
-            if fits(a.metric, unit, role):
+            if self._fits(a, unit, role):
                 return a
         return None
 
     def choose_trade(self, fact: tuple[int, int], clause: tuple[int, int]) -> Alias | None:
         """The nearest alias of a money metric in the clause ("exports of cars grew 19.5%")."""
         found = self.between(*clause)
-        money_keys = money_metrics()
-        money = [
-            a
-            for i, a in enumerate(found, 1)
-            if a.metric in money_keys
-            and (a.end <= fact[0] or a.start >= fact[1])
-            and (i == len(found) or found[i].start - a.end > 1)  # not "foreign trade containers"
-        ]
-        return min(money, key=lambda a: _distance(a, *fact)) if money else None
+        start, end = fact
+        # the first of the nearest, as min() gives; a loop, as this runs for every rate
+        nearest, nearest_distance = None, (0, 0)
+        for i, a in enumerate(found, 1):
+            if (
+                a.metric in self._money
+                and (a.end <= start or a.start >= end)
+                # not "foreign trade containers": an alias right before another
+                and (i == len(found) or found[i].start - a.end > 1)
+            ):
+                distance = _distance(a, start, end)
+                if nearest is None or distance < nearest_distance:
+                    nearest, nearest_distance = a, distance
+        return nearest
 
     def specialised(self, metric: str, start: int, end: int) -> str:
         """A specific metric named in ``[start, end)`` that refines ``metric``, else ``metric``."""

@@ -12,7 +12,8 @@ A paragraph is a line; a heading (a short line with no closing punctuation) star
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 _LINE_RE = re.compile(r"[^\n]+")
@@ -24,9 +25,11 @@ _SENTENCE_END_RE = re.compile(
     """,
     re.VERBOSE,
 )
-# A comma, colon or semicolon followed by white space, or a bracket. Written to start with one
-# character class, which lets the regex engine skip quickly to the next candidate character.
+SENTENCE_MARKS = ".!?;。；！？"  # every match of _SENTENCE_END_RE starts with one of these
+# A comma, colon or semicolon followed by white space, or a bracket; tried only where one of
+# CLAUSE_MARKS stands (``SentenceIndex``).
 _CLAUSE_RE = re.compile(r"[,:;，：()](?:(?<=[()])|\s)")
+CLAUSE_MARKS = ",:;，：()"  # every match of _CLAUSE_RE starts with one of these
 _HEADING_MAX = 200
 _CLOSERS = tuple(".!?;:\"'”’。！？；")
 
@@ -60,29 +63,72 @@ def is_heading(line: str) -> bool:
     return 0 < len(stripped) <= _HEADING_MAX and not stripped.endswith(_CLOSERS)
 
 
-def split_sentences(text: str, ends: re.Pattern[str] = _SENTENCE_END_RE) -> list[Sentence]:
+def split_sentences(
+    text: str, ends: re.Pattern[str] = _SENTENCE_END_RE, marks: str | None = None
+) -> list[Sentence]:
     """The sentences of ``text`` in order; headings are sentences of their own.
 
     ``ends`` matches the end of a sentence; where it has a group 1 that matched, the next
     sentence starts after that group (the blanks after an English full stop), else right
     after the match (Chinese: nothing separates the sentences, ``zh/sentences.py``).
+    ``marks``: characters that every match of ``ends`` starts with (more do no harm), or
+    None. ``ends`` is then tried only where one of them stands, found by ``str.find``:
+    the regex engine tests a character class at some 30 instructions a character, which
+    cost more than all the matches of an English text.
     """
     sentences: list[Sentence] = []
     section = 0
     has_gap = ends.groups > 0
+    candidates = None if marks is None else _positions(text, marks)
     for paragraph, line in enumerate(_LINE_RE.finditer(text)):
         line_start, line_end = line.span()
         heading = is_heading(line.group())
         if heading:
             section += 1
         start = line_start
-        for end in ends.finditer(text, line_start, line_end):
-            sentences.append(Sentence(start, end.end(), paragraph, section, heading))
-            start = end.end(1) if has_gap and end.start(1) >= 0 else end.end()
+        if candidates is None:
+            found: Iterable[re.Match[str]] = ends.finditer(text, line_start, line_end)
+        else:
+            found = _matches_at(text, ends, candidates, line_start, line_end)
+        for end in found:
+            stop = end.end()
+            sentences.append(Sentence(start, stop, paragraph, section, heading))
+            start = end.end(1) if has_gap and end.start(1) >= 0 else stop
         rest = text[start:line_end].rstrip()  # a sentence with no closing punctuation
         if rest:
             sentences.append(Sentence(start, start + len(rest), paragraph, section, heading))
     return sentences
+
+
+def _positions(text: str, marks: str) -> list[int]:
+    """Where the characters of ``marks`` stand in ``text``, in order."""
+    found = []
+    for mark in marks:
+        i = text.find(mark)
+        while i >= 0:
+            found.append(i)
+            i = text.find(mark, i + 1)
+    found.sort()
+    return found
+
+
+def _matches_at(
+    text: str, pattern: re.Pattern[str], positions: list[int], start: int, end: int
+) -> list[re.Match[str]]:
+    """What ``pattern.finditer(text, start, end)`` finds, when every match starts at one of
+    ``positions``: the pattern is tried only there."""
+    found = []
+    after = start  # matches do not overlap
+    for i in range(bisect_left(positions, start), len(positions)):
+        pos = positions[i]
+        if pos >= end:
+            break
+        if pos >= after:
+            m = pattern.match(text, pos, end)
+            if m is not None:
+                found.append(m)
+                after = m.end()
+    return found
 
 
 class SentenceIndex:
@@ -95,12 +141,18 @@ class SentenceIndex:
         clause_re: re.Pattern[str] = _CLAUSE_RE,
     ) -> None:
         self.text = text
-        self.sentences = split_sentences(text) if sentences is None else sentences
+        if sentences is None:
+            sentences = split_sentences(text, _SENTENCE_END_RE, SENTENCE_MARKS)
+        self.sentences = sentences
         self._clause_re = clause_re  # another language's clause breaks (zh/sentences.py)
+        # this module's pattern is tried only where its marks stand (``split_sentences``);
+        # another language's runs over the sentence
+        self._clause_marks = CLAUSE_MARKS if clause_re is _CLAUSE_RE else None
+        self._mark_positions: list[int] | None = None  # of the clause marks, found once
         self._starts = [s.start for s in self.sentences]
-        # The clause breaks of the sentences that hold a figure, found on the first question;
-        # most sentences of a release state none.
-        self._breaks: dict[tuple[int, int], list[tuple[int, int]]] = {}
+        # The clause breaks of the sentences that hold a figure (by sentence start), found on
+        # the first question; most sentences of a release state none.
+        self._breaks: dict[int, list[tuple[int, int]]] = {}
 
     def at(self, pos: int) -> int:
         """The index of the sentence that contains ``pos``."""
@@ -117,15 +169,22 @@ class SentenceIndex:
         Its left edge is the end of the last break inside ``[sentence.start, start)``, its
         right edge the start of the first break inside ``[end, sentence.end)``.
         """
-        span = (sentence.start, sentence.end)
-        breaks = self._breaks.get(span)
+        breaks = self._breaks.get(sentence.start)
         if breaks is None:
-            breaks = [m.span() for m in self._clause_re.finditer(self.text, *span)]
-            self._breaks[span] = breaks
-        left, right = span
+            breaks = [m.span() for m in self._clause_matches(sentence.start, sentence.end)]
+            self._breaks[sentence.start] = breaks
+        left, right = sentence.start, sentence.end
         for break_start, break_end in breaks:  # in text order
             if break_end <= start:
                 left = break_end
             elif break_start >= end:
                 return left, break_start
         return left, right
+
+    def _clause_matches(self, start: int, end: int) -> list[re.Match[str]]:
+        """The clause breaks inside ``[start, end)``."""
+        if self._clause_marks is None:
+            return list(self._clause_re.finditer(self.text, start, end))
+        if self._mark_positions is None:
+            self._mark_positions = _positions(self.text, self._clause_marks)
+        return _matches_at(self.text, self._clause_re, self._mark_positions, start, end)

@@ -98,6 +98,8 @@ def find_subjects(text: str) -> list[Named]:
 # "private enterprises in Dongguan"), not what the sentence is about; an anaphor after "to"
 # likewise ("transported to the airport").
 _WEAK_RE = re.compile(r"(?<![\w-])(?:in|among|from|according\s+to)\s+(?:the\s+)?\Z")
+_WEAK_WINDOW = 18  # characters before a name that _WEAK_RE reads
+_WEAK_LAST = ("in", "among", "from", "to", "the")  # what the words of a _WEAK_RE match end with
 _WEAK_ANAPHOR_RE = re.compile(r"(?<![\w-])to\s+\Z")
 _FROM_RE = re.compile(
     r"(?<![\w-])from\s+(?:the\s+)?\Z"
@@ -112,6 +114,7 @@ _DATELINE_RE = re.compile(r",\s+[a-z]+\.?\s+\d{1,2}(?:\s+\([^)]*\))?\s+(?:--|—
 # it was named; an aside in brackets may stand between.
 _RELATIVE_RE = re.compile(r"(?:\s*\([^)]{0,40}\))?\s*,\s*(?:which|where)(?![\w-])")
 _RELATIVE_REACH = 48  # from the end of the name to the start of the clause after it
+_RELATIVE_PEEK = 8  # characters after a name looked at before _RELATIVE_RE is tried
 # An anaphor of one kind may name a subject of a close kind ("the port" for an airport port).
 _ANAPHOR_FALLBACK = {"port": "airport", "customs_district": "customs", "city": "district"}
 
@@ -134,9 +137,9 @@ def resolve(phrases: list[tuple[int, int, str]], low: str = "") -> list[Named]:
     for start, end, phrase in phrases:
         name, kind = table[" ".join(phrase.split())]
         weak = bool(low) and bool(
-            _WEAK_RE.search(low, max(0, start - 18), start)
+            _in_passing(low, start)
             or (kind in AGENCY_KINDS and _REPORTER_RE.match(low, end))
-            or _DATELINE_RE.match(low, end)
+            or (low.startswith(",", end) and _DATELINE_RE.match(low, end))
         )
         if not name:
             name = last_of_kind.get(kind, "") or last_of_kind.get(
@@ -157,9 +160,41 @@ def resolve(phrases: list[tuple[int, int, str]], low: str = "") -> list[Named]:
             found.append(Named(start, end, name, kind, True))
             continue
         last_of_kind[kind] = name
-        relative = bool(low) and _RELATIVE_RE.match(low, end) is not None
+        relative = bool(low) and _relative_follows(low, end)
         found.append(Named(start, end, name, kind, weak and not relative, relative=relative))
     return found
+
+
+def _in_passing(low: str, start: int) -> bool:
+    """Whether ``_WEAK_RE`` matches right before ``start`` ("in the city"). Its regex runs only
+    where the words before ``start`` end as one of its matches must (``blanks_after``)."""
+    begin = max(0, start - _WEAK_WINDOW)
+    return (
+        blanks_after(low, begin, start, _WEAK_LAST)
+        and _WEAK_RE.search(low, begin, start) is not None
+    )
+
+
+def blanks_after(low: str, begin: int, end: int, words: tuple[str, ...]) -> bool:
+    """Whether ``low[begin:end]`` ends with blanks after one of ``words``: what a pattern
+    ending in ``(?:word|...)\\s+\\Z`` needs, tested before it is searched for (a regex call
+    costs more than these string tests).
+
+    >>> blanks_after("exports in the city", 0, 15, ("the",)), blanks_after("the", 0, 3, ("the",))
+    (True, False)
+    """
+    before = low[begin:end]
+    rest = before.rstrip()
+    return len(rest) < len(before) and rest.endswith(words)
+
+
+def _relative_follows(low: str, end: int) -> bool:
+    """Whether ``_RELATIVE_RE`` matches at ``end``; not tried when the first character after
+    the blanks there is neither a bracket nor a comma."""
+    after = low[end : end + _RELATIVE_PEEK].lstrip()
+    if after and after[0] not in "(,":
+        return False
+    return _RELATIVE_RE.match(low, end) is not None
 
 
 class SubjectIndex:
