@@ -173,3 +173,15 @@ def test_a_relative_clause_is_about_the_name_before_it() -> None:
         ("31.2 billion yuan", "Nansha Pilot Free Trade Zone"),
         ("19.8 million TEUs", "Nansha Port"),
     ]
+
+
+def test_a_clearance_time_belongs_to_the_place_not_the_agency() -> None:
+    text = (
+        "Guangzhou Customs cut the import clearance time at Nansha Port to 12.5 hours. "
+        "It also launched 18 measures."
+    )
+    facts = extract_document(text, doc_id="c", source="c", published=date(2025, 1, 10))
+    assert facts.select("text", "subject").rows() == [
+        ("12.5 hours", "Nansha Port"),
+        ("18 measures", "Guangzhou Customs"),
+    ]

@@ -308,12 +308,12 @@ class Context:
                 last_sentence = s.start
             level = levels.get(s.start)
             unit = m.unit if draft.role in {"level", "rate"} else None
-            # the alias nearest the figure, asked once for its subject and its metric
-            span = (m.head_start if draft.role == "change" else m.start, m.end)
-            chosen = self.aliases.choose(span, draft.clause, (s.start, s.end), unit, draft.role)
             if draft.subject is None:
-                draft.subject = self._subject_of(draft, level, unit, chosen)
+                draft.subject = self._subject_of(draft, level, unit)
             if draft.metric is None:
+                # the alias nearest the figure
+                span = (m.head_start if draft.role == "change" else m.start, m.end)
+                chosen = self.aliases.choose(span, draft.clause, (s.start, s.end), unit, draft.role)
                 level_metric = level.metric if level else None
                 draft.metric = self.metric_of(draft, level_metric, draft.subject, chosen)
             if draft.role == "share":
@@ -349,9 +349,7 @@ class Context:
         if draft.product is None and part is not None and part.sentence is draft.sentence:
             draft.product = part.product  # "X products grew 8.7%, accounting for 60.1%"
 
-    def _subject_of(
-        self, draft: Draft, level: Draft | None, unit: str | None, alias: Alias | None
-    ) -> str | None:
+    def _subject_of(self, draft: Draft, level: Draft | None, unit: str | None) -> str | None:
         m, s = draft.mention, draft.sentence
         sentence = (s.start, s.end)
         if (
@@ -367,7 +365,6 @@ class Context:
             sentence,
             unit,
             inherited=self.current,
-            metric=alias.metric if alias else None,
         )
         if (
             subject is not None

@@ -21,7 +21,6 @@ from gzetl.extraction.numbers import alternation, lowered
 
 AGENCY_KINDS = frozenset({"customs"})
 AGENCY_UNITS = frozenset({"measure", "batch"})
-AGENCY_METRICS = frozenset({"clearance_time"})
 
 
 @dataclass(slots=True, init=False)
@@ -231,7 +230,6 @@ class SubjectIndex:
         unit: str | None,
         *,
         inherited: str | None = None,
-        metric: str | None = None,
     ) -> str | None:
         """The subject of a fact at ``fact`` inside ``clause`` inside ``sentence``.
 
@@ -241,7 +239,7 @@ class SubjectIndex:
         """
         start, end = fact
         in_clause = self.between(*clause)
-        if unit in AGENCY_UNITS or metric in AGENCY_METRICS:
+        if unit in AGENCY_UNITS:
             agencies = [
                 n
                 for n in in_clause
