@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from gzetl.extraction.zh.lexicon import zh_words
 from gzetl.extraction.zh.periods import find_periods
 
 PUBLISHED = date(2025, 12, 18)
@@ -64,3 +65,17 @@ def test_relative_periods_without_a_publication_date_have_no_dates() -> None:
 def test_a_part_of_a_year_listed_after_a_dated_one_takes_its_year() -> None:
     got = [(p.label, p.start) for p in find_periods("2024年一季度、二季度", PUBLISHED)]
     assert got == [("2024年一季度", date(2024, 1, 1)), ("二季度", date(2024, 4, 1))]
+
+
+def _table_phrases() -> list[str]:
+    zw = zh_words()
+    alone = [f"11月{word}" for word in zw.alone]  # "当月" stands after a period only
+    return [*zw.relative, *zw.ytd, *alone, *zw.plans, *zw.undated]
+
+
+@pytest.mark.parametrize("phrase", _table_phrases())
+def test_every_period_word_of_the_tables_is_found_between_breaks(phrase: str) -> None:
+    """find_periods reads only the clauses that hold an anchor character: a period word of
+    zh.toml with none would be lost."""
+    found = find_periods(f"据统计，{phrase}，全市出口增长。", date(2025, 7, 1))
+    assert any(phrase in p.label for p in found)

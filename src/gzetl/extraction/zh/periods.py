@@ -193,16 +193,53 @@ def _as_base(p: Period) -> Period:
     return Period(p.pos, p.end_pos, p.label, "base", p.start, p.end, p.years)
 
 
+# No period phrase holds a break; every one holds 年, 月 or 季 (2025年, 1-11月, 一季度, 上半年,
+# 去年, 当月, 今年以来, 连续5年) or, written without them, a phrase of [periods.plans] or
+# [periods.undated] ("十四五", "目前"). The patterns run only over the clauses that hold one of
+# those characters: the same matches as a run over the whole text (a match holds no break, and
+# the look-behinds see the text before a clause), for a tenth of the characters.
+_BREAKS = "，。；！？、：\n"
+_BREAK_RE = re.compile(f"[{_BREAKS}]")
+_LAST_BREAK_RE = re.compile(f"(?s:.*)[{_BREAKS}]")  # greedy: the last break
+
+
+@cache
+def _anchor_re() -> re.Pattern[str]:
+    zw = zh_words()
+    anchors = set("年月季") | {phrase[-1] for phrase in (*zw.plans, *zw.undated)}
+    return re.compile(f"[{re.escape(''.join(sorted(anchors)))}]")
+
+
+def _clauses_with_anchors(text: str) -> list[tuple[int, int]]:
+    """The spans between breaks that hold an anchor character, in order."""
+    spans: list[tuple[int, int]] = []
+    end = 0
+    for m in _anchor_re().finditer(text):
+        anchor = m.start()
+        if anchor < end:
+            continue
+        last = _LAST_BREAK_RE.match(text, end, anchor)
+        start = end if last is None else last.end()
+        nxt = _BREAK_RE.search(text, anchor)
+        end = len(text) if nxt is None else nxt.start()
+        spans.append((start, end))
+    return spans
+
+
 def find_periods(text: str, published: date | None) -> list[Period]:
     """Every period phrase of a Chinese ``text`` in order, resolved against ``published``."""
     found: list[Period] = []
-    for m in _period_re().finditer(text):
-        if not m.group():
-            continue
-        period = _resolve(m, published, _listed_year(text, found, m))
-        if period is not None:
-            found.append(period)
-    found += [_other(m, published) for m in _other_re().finditer(text)]
+    other: list[Period] = []
+    period_re, other_re = _period_re(), _other_re()
+    for start, end in _clauses_with_anchors(text):
+        for m in period_re.finditer(text, start, end):
+            if not m.group():
+                continue
+            period = _resolve(m, published, _listed_year(text, found, m))
+            if period is not None:
+                found.append(period)
+        other += [_other(m, published) for m in other_re.finditer(text, start, end)]
+    found += other
     found = [_as_base(p) if p.kind != "consecutive" and _is_base(text, p) else p for p in found]
     found.sort(key=lambda p: (p.pos, -p.end_pos))
     outer: list[Period] = []
