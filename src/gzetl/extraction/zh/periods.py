@@ -199,15 +199,15 @@ def _as_base(p: Period) -> Period:
 # those characters: the same matches as a run over the whole text (a match holds no break, and
 # the look-behinds see the text before a clause), for a tenth of the characters.
 _BREAKS = "，。；！？、：\n"
-_BREAK_RE = re.compile(f"[{_BREAKS}]")
 _LAST_BREAK_RE = re.compile(f"(?s:.*)[{_BREAKS}]")  # greedy: the last break
 
 
 @cache
 def _anchor_re() -> re.Pattern[str]:
+    """The first anchor character of a clause, and the rest of the clause."""
     zw = zh_words()
     anchors = set("年月季") | {phrase[-1] for phrase in (*zw.plans, *zw.undated)}
-    return re.compile(f"[{re.escape(''.join(sorted(anchors)))}]")
+    return re.compile(f"[{re.escape(''.join(sorted(anchors)))}][^{_BREAKS}]*")
 
 
 def _clauses_with_anchors(text: str) -> list[tuple[int, int]]:
@@ -215,13 +215,9 @@ def _clauses_with_anchors(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     end = 0
     for m in _anchor_re().finditer(text):
-        anchor = m.start()
-        if anchor < end:
-            continue
-        last = _LAST_BREAK_RE.match(text, end, anchor)
+        last = _LAST_BREAK_RE.match(text, end, m.start())
         start = end if last is None else last.end()
-        nxt = _BREAK_RE.search(text, anchor)
-        end = len(text) if nxt is None else nxt.start()
+        end = m.end()
         spans.append((start, end))
     return spans
 
