@@ -78,9 +78,13 @@ class Context:
         self._title_place = _title_place(index, self.subjects)
         self._paragraph = -1
         self._next_sentence = 0
+        self._openings: dict[int, str | None] = {}  # sentence start -> its opening basis
         # Looked up for every figure: held here rather than asked of the catalogue each time.
         self._groups = _group_names()
         self._money = money_metrics()
+        self._hints = hints()
+        self._catalogue = subjects()
+        self._zh_words = zh_words()
 
     def periods_between(self, start: int, end: int) -> list[Period]:
         """Periods starting inside ``[start, end)``."""
@@ -173,7 +177,7 @@ class Context:
 
     def _cumulative(self, start: int, end: int) -> bool:
         """zh: whether a word of ``[periods.cumulative]`` ("累计") stands in ``[start, end)``."""
-        return any(word in self.text[start:end] for word in zh_words().cumulative)
+        return any(word in self.text[start:end] for word in self._zh_words.cumulative)
 
     def _span_of(self, paragraph_start: int, end: int) -> PeriodValue | None:
         """The latest multi-year period of the paragraph before ``end``, else the document's."""
@@ -238,9 +242,9 @@ class Context:
         if draft.role in {"change", "share"}:
             if draft.role == "change":
                 return level_metric or "growth_rate"
-            return level_metric or hints().role_default.get("share")
-        known = subjects().get(subject or "")
-        return hints().default(unit, known.kind if known else None)
+            return level_metric or self._hints.role_default.get("share")
+        known = self._catalogue.get(subject or "")
+        return self._hints.default(unit, known.kind if known else None)
 
     def _product(self, metric_start: int) -> str | None:
         """A trade-mode word written just before the metric ("foreign trade containers")."""
@@ -281,7 +285,7 @@ class Context:
             if draft.converted and previous is not None:  # the amount's subject, metric, period
                 draft.subject, draft.metric = previous.subject, previous.metric
                 if draft.metric is None or not fits(draft.metric, m.unit, draft.role):
-                    draft.metric = hints().default(m.unit, None)  # tonnes, or barrels a day
+                    draft.metric = self._hints.default(m.unit, None)  # tonnes, or barrels a day
                 draft.period, draft.partner = previous.period, previous.partner
                 continue
             previous = draft
@@ -385,7 +389,7 @@ class Context:
                 dated
                 and period[3] in INHERITED_KINDS
                 and period[3] != "years"  # not a plan
-                and not (self.zh and (period[2] or "").endswith(zh_words().alone))  # 11月当月
+                and not (self.zh and (period[2] or "").endswith(self._zh_words.alone))  # 11月当月
                 and (period[0], period[1]) not in self._asides
                 and not _inside(period, self.main)
             ):
@@ -398,14 +402,19 @@ class Context:
             basis = (
                 f"vs_{base.group(1)}"
                 if base
-                else _opening_basis(self.text, draft.sentence.start)
-                or default_basis(draft.period[3])
+                else self._opening_basis(draft.sentence.start) or default_basis(draft.period[3])
             )
             if basis is None:  # "slid 4% in November from a year earlier": a base further on
                 # (in the whole clause of a level: "rose 8.7% from a year earlier to 53.4 ...")
                 begin = draft.clause[0] if draft.role == "level" else draft.mention.end
                 basis = _clause_basis(self.text, begin, draft.clause[1])
             draft.change = Change(change.pct, basis, change.bound, change.note)
+
+    def _opening_basis(self, sentence_start: int) -> str | None:
+        """``_opening_basis`` of a sentence, read once for all its rates."""
+        if sentence_start not in self._openings:
+            self._openings[sentence_start] = _opening_basis(self.text, sentence_start)
+        return self._openings[sentence_start]
 
     def _respectively(self, items: list[Draft]) -> None:
         """Give each item of a "respectively" list the period, subject, partner or metric of its
