@@ -10,7 +10,6 @@ and a heading returns to the place the title names (none if it names none).
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from datetime import date
 from functools import cache
 
@@ -21,7 +20,7 @@ from gzetl.extraction.links import Draft
 from gzetl.extraction.metrics import Alias, MetricIndex, fits, hints, money_metrics
 from gzetl.extraction.names import Names, find_names
 from gzetl.extraction.numbers import alternation
-from gzetl.extraction.sentences import Sentence, SentenceIndex
+from gzetl.extraction.sentences import Sentence, SentenceIndex, bisect_left
 from gzetl.extraction.subjects import AGENCY_KINDS, AGENCY_UNITS, SubjectIndex
 from gzetl.extraction.zh.lexicon import zh_words
 from gzetl.periods import Period, consecutive_years, default_basis, find_periods

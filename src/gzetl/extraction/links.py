@@ -10,9 +10,9 @@
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
-from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -22,7 +22,7 @@ from gzetl.extraction.growth import Change, change_of, role_of, stated_change
 from gzetl.extraction.lexicon import forecast_words, record_words
 from gzetl.extraction.numbers import alternation, lowered
 from gzetl.extraction.quantities import THRESHOLD, Mention
-from gzetl.extraction.sentences import Sentence, SentenceIndex
+from gzetl.extraction.sentences import Sentence, SentenceIndex, bisect_left
 from gzetl.extraction.subjects import blanks_after
 from gzetl.extraction.zh import forecast_starts, list_gap_re
 from gzetl.units import currencies
@@ -365,7 +365,7 @@ def _respective_changes(text: str, drafts: list[Draft], language: Reading) -> li
 
 def _names_between(names: list[tuple[int, int, str]], start: int, end: int) -> bool:
     """Whether a name (subject, partner or metric alias) starts inside ``[start, end)``."""
-    i = bisect_left(names, (start,))
+    i = bisect.bisect_left(names, (start,))
     return i < len(names) and names[i][0] < end
 
 
