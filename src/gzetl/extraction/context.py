@@ -19,7 +19,7 @@ from gzetl.extraction.lexicon import growth_words, implied_unit
 from gzetl.extraction.links import Draft
 from gzetl.extraction.metrics import Alias, MetricIndex, fits, hints, money_metrics
 from gzetl.extraction.names import Names, find_names
-from gzetl.extraction.numbers import alternation
+from gzetl.extraction.numbers import alternation, lowered
 from gzetl.extraction.sentences import Sentence, SentenceIndex, bisect_left
 from gzetl.extraction.subjects import AGENCY_KINDS, AGENCY_UNITS, SubjectIndex
 from gzetl.extraction.zh.lexicon import zh_words
@@ -78,6 +78,8 @@ class Context:
         self._paragraph = -1
         self._next_sentence = 0
         self._openings: dict[int, str | None] = {}  # sentence start -> its opening basis
+        self._products: dict[int, str | None] = {}  # alias end -> the goods named after it
+        self._low = lowered(text)  # the scanners made it: memoised
         # Looked up for every figure: held here rather than asked of the catalogue each time.
         self._groups = _group_names()
         self._money = money_metrics()
@@ -263,6 +265,11 @@ class Context:
         words = after.lstrip()
         if len(words) == len(after) or (len(words) >= 2 and words[:2].lower() != "of"):
             return None
+        if alias_end not in self._products:  # an alias is asked for each of its figures
+            self._products[alias_end] = self._goods_after(alias_end)
+        return self._products[alias_end]
+
+    def _goods_after(self, alias_end: int) -> str | None:
         found = _product_regex().match(self.text, alias_end)
         if found is None:
             return None
@@ -397,7 +404,7 @@ class Context:
             draft.notes.append(EACH_YEAR)
         change = draft.change
         if change is not None and change.basis is None:
-            base = _BASE_YEAR_RE.search(self.text, draft.mention.end, draft.clause[1])
+            base = self._base_year(draft.mention.end, draft.clause[1])
             basis = (
                 f"vs_{base.group(1)}"
                 if base
@@ -408,6 +415,14 @@ class Context:
                 begin = draft.clause[0] if draft.role == "level" else draft.mention.end
                 basis = _clause_basis(self.text, begin, draft.clause[1])
             draft.change = Change(change.pct, basis, change.bound, change.note)
+
+    def _base_year(self, start: int, end: int) -> re.Match[str] | None:
+        """``_BASE_YEAR_RE`` inside ``[start, end)``, searched for only where "than" or
+        "compared" stands (every match holds one of them)."""
+        low = self._low
+        if low.find("than", start, end) < 0 and low.find("compared", start, end) < 0:
+            return None
+        return _BASE_YEAR_RE.search(self.text, start, end)
 
     def _opening_basis(self, sentence_start: int) -> str | None:
         """``_opening_basis`` of a sentence, read once for all its rates."""
