@@ -10,7 +10,6 @@ and a heading returns to the place the title names (none if it names none).
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from datetime import date
 from functools import cache
 
@@ -20,8 +19,8 @@ from gzetl.extraction.lexicon import growth_words, implied_unit
 from gzetl.extraction.links import Draft
 from gzetl.extraction.metrics import Alias, MetricIndex, fits, hints, money_metrics
 from gzetl.extraction.names import Names, find_names
-from gzetl.extraction.numbers import alternation
-from gzetl.extraction.sentences import Sentence, SentenceIndex
+from gzetl.extraction.numbers import alternation, lowered
+from gzetl.extraction.sentences import Sentence, SentenceIndex, bisect_left
 from gzetl.extraction.subjects import AGENCY_KINDS, AGENCY_UNITS, SubjectIndex
 from gzetl.extraction.zh.lexicon import zh_words
 from gzetl.periods import Period, consecutive_years, default_basis, find_periods
@@ -79,9 +78,15 @@ class Context:
         self._title_place = _title_place(index, self.subjects)
         self._paragraph = -1
         self._next_sentence = 0
+        self._openings: dict[int, str | None] = {}  # sentence start -> its opening basis
+        self._products: dict[int, str | None] = {}  # alias end -> the goods named after it
+        self._low = lowered(text)  # the scanners made it: memoised
         # Looked up for every figure: held here rather than asked of the catalogue each time.
         self._groups = _group_names()
         self._money = money_metrics()
+        self._hints = hints()
+        self._catalogue = subjects()
+        self._zh_words = zh_words()
 
     def periods_between(self, start: int, end: int) -> list[Period]:
         """Periods starting inside ``[start, end)``."""
@@ -188,7 +193,7 @@ class Context:
 
     def _cumulative(self, start: int, end: int) -> bool:
         """zh: whether a word of ``[periods.cumulative]`` ("累计") stands in ``[start, end)``."""
-        return any(word in self.text[start:end] for word in zh_words().cumulative)
+        return any(word in self.text[start:end] for word in self._zh_words.cumulative)
 
     def _span_of(self, paragraph_start: int, end: int) -> PeriodValue | None:
         """The latest multi-year period of the paragraph before ``end``, else the document's."""
@@ -253,9 +258,9 @@ class Context:
         if draft.role in {"change", "share"}:
             if draft.role == "change":
                 return level_metric or "growth_rate"
-            return level_metric or hints().role_default.get("share")
-        known = subjects().get(subject or "")
-        return hints().default(unit, known.kind if known else None)
+            return level_metric or self._hints.role_default.get("share")
+        known = self._catalogue.get(subject or "")
+        return self._hints.default(unit, known.kind if known else None)
 
     def _product(self, metric_start: int) -> str | None:
         """A trade-mode word written just before the metric ("foreign trade containers")."""
@@ -275,6 +280,11 @@ class Context:
         words = after.lstrip()
         if len(words) == len(after) or (len(words) >= 2 and words[:2].lower() != "of"):
             return None
+        if alias_end not in self._products:  # an alias is asked for each of its figures
+            self._products[alias_end] = self._goods_after(alias_end)
+        return self._products[alias_end]
+
+    def _goods_after(self, alias_end: int) -> str | None:
         found = _product_regex().match(self.text, alias_end)
         if found is None:
             return None
@@ -296,7 +306,7 @@ class Context:
             if draft.converted and previous is not None:  # the amount's subject, metric, period
                 draft.subject, draft.metric = previous.subject, previous.metric
                 if draft.metric is None or not fits(draft.metric, m.unit, draft.role):
-                    draft.metric = hints().default(m.unit, None)  # tonnes, or barrels a day
+                    draft.metric = self._hints.default(m.unit, None)  # tonnes, or barrels a day
                 draft.period, draft.partner = previous.period, previous.partner
                 continue
             previous = draft
@@ -397,7 +407,7 @@ class Context:
                 dated
                 and period[3] in INHERITED_KINDS
                 and period[3] != "years"  # not a plan
-                and not (self.zh and (period[2] or "").endswith(zh_words().alone))  # 11月当月
+                and not (self.zh and (period[2] or "").endswith(self._zh_words.alone))  # 11月当月
                 and (period[0], period[1]) not in self._asides
                 and not _inside(period, self.main)
             ):
@@ -406,18 +416,31 @@ class Context:
             draft.notes.append(EACH_YEAR)
         change = draft.change
         if change is not None and change.basis is None:
-            base = _BASE_YEAR_RE.search(self.text, draft.mention.end, draft.clause[1])
+            base = self._base_year(draft.mention.end, draft.clause[1])
             basis = (
                 f"vs_{base.group(1)}"
                 if base
-                else _opening_basis(self.text, draft.sentence.start)
-                or default_basis(draft.period[3])
+                else self._opening_basis(draft.sentence.start) or default_basis(draft.period[3])
             )
             if basis is None:  # "slid 4% in November from a year earlier": a base further on
                 # (in the whole clause of a level: "rose 8.7% from a year earlier to 53.4 ...")
                 begin = draft.clause[0] if draft.role == "level" else draft.mention.end
                 basis = _clause_basis(self.text, begin, draft.clause[1])
             draft.change = Change(change.pct, basis, change.bound, change.note)
+
+    def _base_year(self, start: int, end: int) -> re.Match[str] | None:
+        """``_BASE_YEAR_RE`` inside ``[start, end)``, searched for only where "than" or
+        "compared" stands (every match holds one of them)."""
+        low = self._low
+        if low.find("than", start, end) < 0 and low.find("compared", start, end) < 0:
+            return None
+        return _BASE_YEAR_RE.search(self.text, start, end)
+
+    def _opening_basis(self, sentence_start: int) -> str | None:
+        """``_opening_basis`` of a sentence, read once for all its rates."""
+        if sentence_start not in self._openings:
+            self._openings[sentence_start] = _opening_basis(self.text, sentence_start)
+        return self._openings[sentence_start]
 
     def _respectively(self, items: list[Draft]) -> None:
         """Give each item of a "respectively" list the period, subject, partner or metric of its

@@ -10,9 +10,9 @@
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
-from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -22,7 +22,7 @@ from gzetl.extraction.growth import Change, change_of, role_of, stated_change
 from gzetl.extraction.lexicon import forecast_words, record_words
 from gzetl.extraction.numbers import alternation, lowered
 from gzetl.extraction.quantities import THRESHOLD, Mention
-from gzetl.extraction.sentences import Sentence, SentenceIndex
+from gzetl.extraction.sentences import Sentence, SentenceIndex, bisect_left
 from gzetl.extraction.subjects import blanks_after
 from gzetl.extraction.zh import forecast_starts, list_gap_re
 from gzetl.units import currencies
@@ -51,7 +51,7 @@ _THAN_ANOTHER_RATE_RE = re.compile(
 )
 # A semicolon ends a part of a sentence with its own figures ("...; among them, exports of
 # new energy products rose 31.6%"): a rate after it does not join a level before it.
-_SEMICOLON_RE = re.compile("[;；]")
+_SEMICOLONS = (";", "；")
 # "respectively" after the last item, maybe after a phrase with no number that all items share
 # ("5.6% and 8.6% of the province's total, respectively", "... in the first half, respectively")
 _RESPECTIVELY_RE = re.compile(r"[^.;!?\d\n]{0,80}?,?\s*respectively", re.IGNORECASE)
@@ -389,7 +389,7 @@ def _share_basis(changes: list[Draft]) -> None:
 
 def _names_between(names: list[tuple[int, int, str]], start: int, end: int) -> bool:
     """Whether a name (subject, partner or metric alias) starts inside ``[start, end)``."""
-    i = bisect_left(names, (start,))
+    i = bisect.bisect_left(names, (start,))
     return i < len(names) and names[i][0] < end
 
 
@@ -449,7 +449,7 @@ def _attach_changes(
             target is not None
             and target.change is None
             and target.mention.end <= draft.mention.start
-            and _SEMICOLON_RE.search(text, target.mention.end, draft.mention.start) is None
+            and not _holds_any(text, target.mention.end, draft.mention.start, _SEMICOLONS)
             and not (
                 names is not None
                 and target.mention.end <= draft.clause[0]
@@ -469,6 +469,11 @@ def _attach_changes(
                 continue
         kept.append(draft)
     return kept
+
+
+def _holds_any(text: str, start: int, end: int, marks: tuple[str, ...]) -> bool:
+    """Whether one of ``marks`` stands inside ``[start, end)`` (str.find: no regex call)."""
+    return any(text.find(mark, start, end) >= 0 for mark in marks)
 
 
 def _previous_share(kept: list[Draft], draft: Draft) -> Draft | None:

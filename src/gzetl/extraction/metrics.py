@@ -10,13 +10,13 @@ fact; failing that, the nearest fitting alias earlier in the sentence.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 
 from gzetl.catalogue import load_data, metrics
 from gzetl.errors import KnowledgeError
 from gzetl.extraction.numbers import alternation, lowered
+from gzetl.extraction.sentences import bisect_left
 
 PERCENT = "percent"
 MONEY_KIND = "money"

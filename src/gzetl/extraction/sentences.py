@@ -12,7 +12,6 @@ A paragraph is a line; a heading (a short line with no closing punctuation) star
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -129,6 +128,41 @@ def _matches_at(
                 found.append(m)
                 after = m.end()
     return found
+
+
+def bisect_left(values: list[int], x: int, lo: int = 0) -> int:
+    """``bisect.bisect_left`` of a sorted list of ints, compiled with the rest (``make
+    native``): the standard one is called through the C API with boxed arguments and
+    compares objects, which costs more than the search itself in the short lists of offsets
+    bisected here several times per figure.
+
+    >>> bisect_left([2, 4, 4, 8], 4), bisect_left([2, 4, 4, 8], 5), bisect_left([2, 4], 1, 1)
+    (1, 3, 1)
+    """
+    hi = len(values)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if values[mid] < x:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
+def bisect_right(values: list[int], x: int) -> int:
+    """``bisect.bisect_right`` of a sorted list of ints (``bisect_left`` says why).
+
+    >>> bisect_right([2, 4, 4, 8], 4), bisect_right([2, 4, 4, 8], 1)
+    (3, 0)
+    """
+    lo, hi = 0, len(values)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if x < values[mid]:
+            hi = mid
+        else:
+            lo = mid + 1
+    return lo
 
 
 class SentenceIndex:

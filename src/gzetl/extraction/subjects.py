@@ -12,12 +12,12 @@ district") resolve to the last subject of their kind.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 
 from gzetl.catalogue import anaphora, organizations, partners, subjects
 from gzetl.extraction.numbers import alternation, lowered
+from gzetl.extraction.sentences import bisect_left
 
 AGENCY_KINDS = frozenset({"customs"})
 AGENCY_UNITS = frozenset({"measure", "batch"})
