@@ -70,10 +70,16 @@ class Suffix:
         if (
             (self.needles or self.endings)
             and not text.endswith(self.endings, pos, end)
-            and not any(text.find(word, pos, end) >= 0 for word in self.needles)
+            and not self._holds_needle(text, pos, end)
         ):
             return None
         return self.pattern.search(text, pos, end)
+
+    def _holds_needle(self, text: str, pos: int, end: int) -> bool:
+        for word in self.needles:  # a loop: ``any`` over a generator allocates it per call
+            if text.find(word, pos, end) >= 0:
+                return True
+        return False
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,14 +198,23 @@ def zh_patterns() -> ZhPatterns:
     year_width = max(len("2025年"), _longest(zw.relative))
     return ZhPatterns(
         candidate,
-        Suffix(
+        Suffix(  # filtered: _head reads an empty match as none
             re.compile(rf"(?P<qual>{quals})?(?P<cur>{alternation(list(zw.currency_before))})?\Z"),
             _longest(zw.bound_before, zw.currency_before),
+            (),
+            _endings(zw.bound_before, zw.currency_before),
         ),
-        Suffix(re.compile(rf"(?:{alternation(list(zw.connectives))})\Z"), _longest(zw.connectives)),
+        Suffix(
+            re.compile(rf"(?:{alternation(list(zw.connectives))})\Z"),
+            _longest(zw.connectives),
+            (),
+            _endings(zw.connectives),
+        ),
         Suffix(
             re.compile(rf"(?P<direction>{alternation(list(zw.direction))})\Z"),
             _longest(zw.direction),
+            (),
+            _endings(zw.direction),
         ),
         Suffix(  # no bound (the adverbs repeat); a non-empty match ends with one of these
             re.compile(
@@ -223,6 +238,8 @@ def zh_patterns() -> ZhPatterns:
                 r"(?:同期)?的\Z"
             ),
             _longest(zw.ratio) + year_width + len("同期的"),
+            (),
+            ("的",),
         ),
         Suffix(
             re.compile(
