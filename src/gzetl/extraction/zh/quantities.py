@@ -95,7 +95,7 @@ class ZhPatterns:
     ratio: Suffix
     share: Suffix
     negatives: re.Pattern[str]
-    ordinal: re.Pattern[str]
+    ordinal: Suffix
 
 
 def lookahead(*phrases: Iterable[str]) -> str:
@@ -255,7 +255,12 @@ def zh_patterns() -> ZhPatterns:
             *_share_filter(zw),
         ),
         re.compile(alternation(list(zw.negatives))),
-        re.compile(rf"(?:{alternation(list(zw.ordinals))})\Z"),
+        Suffix(
+            re.compile(rf"(?:{alternation(list(zw.ordinals))})\Z"),
+            _longest(zw.ordinals),
+            (),
+            _endings(zw.ordinals),
+        ),
     )
 
 
@@ -398,10 +403,9 @@ def _head(doc: _Doc, start: int) -> _Head:
     return head
 
 
-def _proportion(m: re.Match[str], head: _Head) -> tuple[Decimal, str | None] | None:
+def _proportion(m: re.Match[str], head: _Head, zw: ZhWords) -> tuple[Decimal, str | None] | None:
     """(share in percent, bound) of "过半", "近一半", "三分之一"; None without a head or
     qualifier ("一半" alone states no share)."""
-    zw = zh_words()
     if m["half"]:
         own = zw.half[m["half"]]
         if own == "eq" and not (head.kind or head.bound):
@@ -415,9 +419,10 @@ def _proportion(m: re.Match[str], head: _Head) -> tuple[Decimal, str | None] | N
     return (Decimal(100) * nom / den).quantize(Decimal("0.01")), head.bound
 
 
-def _unit(m: re.Match[str], head: _Head) -> tuple[str, str | None, Decimal, str | None] | None:
+def _unit(
+    m: re.Match[str], head: _Head, zw: ZhWords
+) -> tuple[str, str | None, Decimal, str | None] | None:
     """(kind, canonical unit, factor, note) of a number's tail; None: no unit, no quantity."""
-    zw = zh_words()
     one = Decimal(1)
     if m["pp"]:
         return "pp", "pp", one, None
@@ -448,20 +453,20 @@ def _written(m: re.Match[str], head: _Head) -> tuple[Decimal | None, int]:
     return parse_zh_number(written), (m.end("n2") if m["n2"] else m.end("n1"))
 
 
-def _multiple(text: str, m: re.Match[str], head: _Head) -> Mention:
+def _multiple(text: str, m: re.Match[str], head: _Head, zw: ZhWords) -> Mention:
     """ "翻一番", "比2020年翻了一番": a change by itself."""
     start, end = m.span()
     return Mention(
         head.start, end, "multiple", text[start:end], "", None, None, Decimal(1), None,
         Decimal(1), head.bound or "eq", "direction", head.head_start, 1, head.basis,
         head.base_year, False, None, text[head.start : end],
-        baseline=Decimal(zh_words().multiple[m["mult"]]),
+        baseline=Decimal(zw.multiple[m["mult"]]),
     )  # fmt: skip
 
 
-def _rate_noun_after(low: str, end: int, head: _Head) -> None:
+def _rate_noun_after(low: str, end: int, head: _Head, zw: ZhWords) -> None:
     """A growth word after a rate ("5.2%的增长") makes it a change."""
-    for words, sign in zh_words().after_rate.items():
+    for words, sign in zw.after_rate.items():
         if low.startswith(words, end):
             head.kind, head.direction = "direction", sign
             return
@@ -485,29 +490,30 @@ def _mention(doc: _Doc, m: re.Match[str]) -> Mention | None:
     """The mention of one candidate match, or None when it states no quantity."""
     start, end = m.span()
     text, low = doc.text, doc.low
-    if _unitless(low, m) or doc.p.ordinal.search(low, max(0, start - 3), start):
+    zw = doc.zw
+    if _unitless(low, m) or doc.p.ordinal.search(low, 0, start):
         return None  # 12月, 2025年, 2号, 一般 (checked first: cheap); 第五批, 排名第一
     head = _head(doc, start)
     if m["mult"]:
-        return _multiple(text, m, head)
+        return _multiple(text, m, head, zw)
     number_high = None
     scale = factor = Decimal(1)
     note: str | None = None
     unit: str | None
     written_end = end
     if m["half"] or m["frac"] or m["slash"]:
-        proportion = _proportion(m, head)
+        proportion = _proportion(m, head, zw)
         if proportion is None:
             return None
         number, bound = proportion
         kind, unit, raw_unit = "percent", PERCENT, ""
     else:
-        (parsed, written_end), tail = _written(m, head), _unit(m, head)
+        (parsed, written_end), tail = _written(m, head), _unit(m, head, zw)
         if parsed is None or tail is None:
             return None
         number, (kind, unit, factor, note) = parsed, tail
         number_high = parse_zh_number(m["n2"]) if m["n2"] else None
-        scale = zh_words().scales[m["scale"]] if m["scale"] else scale
+        scale = zw.scales[m["scale"]] if m["scale"] else scale
         if kind != "percent" and head.kind == "share":
             head.kind = ""  # 占 before a level ("占地1000平方米") is no share
         raw_unit = text[written_end:end]
@@ -517,10 +523,10 @@ def _mention(doc: _Doc, m: re.Match[str]) -> Mention | None:
         elif bound is None and (m["more1"] or m["more2"]):
             bound = "gt"
     if bound is None and m["after"]:
-        bound = zh_words().bound_after[m["after"]]
+        bound = zw.bound_after[m["after"]]
     if kind == "percent" and not head.kind:  # "实现5.2%的增长": a change
-        _rate_noun_after(low, end, head)
-    if kind == "level" and low.startswith(zh_words().threshold, end):
+        _rate_noun_after(low, end, head, zw)
+    if kind == "level" and low.startswith(zw.threshold, end):
         head.kind = THRESHOLD  # "突破6万亿美元关口": the sentence's rate is not its own
     return Mention(
         head.start, end, kind, text[start:written_end], raw_unit, number, number_high, scale,
