@@ -1,8 +1,9 @@
 """Subjects, anaphora, partners and metric aliases named in a Chinese text.
 
 The ``aliases_zh`` of subjects.toml and metrics.toml and the [anaphora_zh] phrases, found in
-one Aho-Corasick pass (Chinese has no word boundaries: a phrase counts wherever it stands),
-the longest at a position winning ("进出口" over its "出口", "广州海关" over its "广州").
+one pass of their alternation as a prefix tree (Chinese has no word boundaries: a phrase
+counts wherever it stands), the longest at a position winning ("进出口" over its "出口",
+"广州海关" over its "广州"), none inside another.
 An anaphor ("该市", "本关区") names the last subject of its kind. A subject is weak (named in
 passing) after "据" (a source), "从", "自", "对", inside a share's whole ("占全市") or as
 part of an organization's name ("广州港集团", [organizations] of zh.toml); an agency is also
@@ -21,13 +22,10 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-import ahocorasick
-
 from gzetl.catalogue import anaphora_zh, metrics, partners, subjects
-from gzetl.extraction.gate import Hit, leftmost_longest
 from gzetl.extraction.metrics import Alias
 from gzetl.extraction.names import Names
-from gzetl.extraction.numbers import lowered
+from gzetl.extraction.numbers import alternation, lowered
 from gzetl.extraction.subjects import AGENCY_KINDS, Named
 from gzetl.extraction.zh.lexicon import zh_words
 
@@ -63,23 +61,32 @@ def _entries() -> dict[str, _Entry]:
 
 
 @cache
-def _automaton() -> ahocorasick.Automaton:
-    automaton = ahocorasick.Automaton()
-    for phrase in _entries():
-        automaton.add_word(phrase, phrase)
-    automaton.make_automaton()
-    return automaton
+def _phrases_re() -> re.Pattern[str]:
+    """The phrases of ``_entries`` as one prefix-tree alternation: ``finditer`` gives the
+    longest at each start, from the left, none inside another. It replaces an Aho-Corasick
+    automaton (every overlapping hit, then sorted and thinned): pyahocorasick scans the
+    root's 135 children at every character (~600 instructions), the regex engine skips the
+    characters that start no phrase and tries the tree at the others (zh-mix: 203.1 M -> 190.7 M
+    instructions per 0.1 MB of zh-mix)."""
+    return re.compile(alternation(list(_entries())))
 
 
-def _hits(low: str) -> list[Hit]:
-    """Every phrase in ``low``, sorted by start, shortest first (as ``leftmost_longest`` wants)."""
-    hits = [(last - len(phrase) + 1, last + 1, phrase) for last, phrase in _automaton().iter(low)]
-    hits.sort()  # (start, end) ties are the same phrase: no key needed
-    return hits
+@cache
+def _organization_starts() -> str:
+    return "".join(sorted({word[0] for word in zh_words().organizations}))
+
+
+# The last characters of _WEAK_BEFORE: str.endswith and str.startswith with a tuple cost
+# ~1,500 instructions a call from compiled code, a character tested in a str a tenth.
+_WEAK_LAST = "".join(sorted({word[-1] for word in _WEAK_BEFORE}))
 
 
 def _weak(low: str, start: int, end: int, kind: str) -> bool:
-    if low.endswith(_WEAK_BEFORE, 0, start) or low.startswith(zh_words().organizations, end):
+    if (start > 0 and low[start - 1] in _WEAK_LAST and low.endswith(_WEAK_BEFORE, 0, start)) or (
+        end < len(low)
+        and low[end] in _organization_starts()
+        and low.startswith(zh_words().organizations, end)
+    ):
         return True  # "广州港集团", "广州边检站": an organization's name
     return kind in AGENCY_KINDS and _REPORTER_AFTER_RE.match(low, end) is not None
 
@@ -92,8 +99,9 @@ def find_names(text: str) -> Names:
     partner_list: list[Named] = []
     aliases: list[Alias] = []
     last_of_kind: dict[str, str] = {}
-    for start, end, phrase in leftmost_longest(_hits(low), low):
-        entry = entries[phrase]
+    for m in _phrases_re().finditer(low):
+        start, end = m.span()
+        entry = entries[m.group()]
         if entry.subject is not None:
             name, kind = entry.subject
             if not name:  # an anaphor

@@ -56,7 +56,7 @@ class Suffix:
     pattern: re.Pattern[str]
     width: int
     needles: tuple[str, ...] = ()
-    endings: tuple[str, ...] = ()
+    endings: str = ""  # characters
 
     @property
     def filtered(self) -> bool:
@@ -66,14 +66,20 @@ class Suffix:
     def search(self, text: str, begin: int, end: int) -> re.Match[str] | None:
         """``pattern.search(text, begin, end)``: the same match, in ``text[begin:end]`` and
         ending at ``end``; filtered, maybe None for an empty one."""
-        pos = max(begin, end - self.width)
-        if (
+        pos = begin if end - self.width < begin else end - self.width  # max() boxes ints
+        if (  # a character tested in a str, not str.endswith (~1,500 instructions a call)
             (self.needles or self.endings)
-            and not text.endswith(self.endings, pos, end)
-            and not any(text.find(word, pos, end) >= 0 for word in self.needles)
+            and not (end > pos and text[end - 1] in self.endings)
+            and not self._holds_needle(text, pos, end)
         ):
             return None
         return self.pattern.search(text, pos, end)
+
+    def _holds_needle(self, text: str, pos: int, end: int) -> bool:
+        for word in self.needles:  # noqa: SIM110 (any() allocates a generator per call)
+            if text.find(word, pos, end) >= 0:
+                return True
+        return False
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,7 +95,7 @@ class ZhPatterns:
     ratio: Suffix
     share: Suffix
     negatives: re.Pattern[str]
-    ordinal: re.Pattern[str]
+    ordinal: Suffix
 
 
 def lookahead(*phrases: Iterable[str]) -> str:
@@ -110,10 +116,10 @@ def _needles(*groups: Iterable[str]) -> tuple[str, ...]:
     return () if _longest(phrases) == _NO_BOUND else phrases
 
 
-def _endings(*groups: Iterable[str]) -> tuple[str, ...]:
+def _endings(*groups: Iterable[str]) -> str:
     """The last characters of the phrases of ``groups`` (a blank inside a phrase matches
     any run of blanks, never its last character)."""
-    return tuple(sorted({phrase[-1] for group in groups for phrase in group if phrase}))
+    return "".join(sorted({phrase[-1] for group in groups for phrase in group if phrase}))
 
 
 def _longest(*groups: Iterable[str]) -> int:
@@ -131,11 +137,11 @@ def _longest(*groups: Iterable[str]) -> int:
 _NO_BOUND = 1 << 30
 
 
-def _share_filter(zw: ZhWords) -> tuple[tuple[str, ...], tuple[str, ...]]:
+def _share_filter(zw: ZhWords) -> tuple[tuple[str, ...], str]:
     """(needles, endings) of the share pattern: 占 stands in the window, or a share noun
     ends it; none (no filter) when 占 is written with a blank."""
     needles = _needles(zw.share_zhan)
-    return (needles, _endings(zw.share_nouns)) if needles else ((), ())
+    return (needles, _endings(zw.share_nouns)) if needles else ((), "")
 
 
 def numeral_chars() -> tuple[str, str]:
@@ -192,14 +198,23 @@ def zh_patterns() -> ZhPatterns:
     year_width = max(len("2025年"), _longest(zw.relative))
     return ZhPatterns(
         candidate,
-        Suffix(
+        Suffix(  # filtered: _head reads an empty match as none
             re.compile(rf"(?P<qual>{quals})?(?P<cur>{alternation(list(zw.currency_before))})?\Z"),
             _longest(zw.bound_before, zw.currency_before),
+            (),
+            _endings(zw.bound_before, zw.currency_before),
         ),
-        Suffix(re.compile(rf"(?:{alternation(list(zw.connectives))})\Z"), _longest(zw.connectives)),
+        Suffix(
+            re.compile(rf"(?:{alternation(list(zw.connectives))})\Z"),
+            _longest(zw.connectives),
+            (),
+            _endings(zw.connectives),
+        ),
         Suffix(
             re.compile(rf"(?P<direction>{alternation(list(zw.direction))})\Z"),
             _longest(zw.direction),
+            (),
+            _endings(zw.direction),
         ),
         Suffix(  # no bound (the adverbs repeat); a non-empty match ends with one of these
             re.compile(
@@ -223,6 +238,8 @@ def zh_patterns() -> ZhPatterns:
                 r"(?:同期)?的\Z"
             ),
             _longest(zw.ratio) + year_width + len("同期的"),
+            (),
+            "的",
         ),
         Suffix(
             re.compile(
@@ -238,7 +255,12 @@ def zh_patterns() -> ZhPatterns:
             *_share_filter(zw),
         ),
         re.compile(alternation(list(zw.negatives))),
-        re.compile(rf"(?:{alternation(list(zw.ordinals))})\Z"),
+        Suffix(
+            re.compile(rf"(?:{alternation(list(zw.ordinals))})\Z"),
+            _longest(zw.ordinals),
+            (),
+            _endings(zw.ordinals),
+        ),
     )
 
 
@@ -381,10 +403,9 @@ def _head(doc: _Doc, start: int) -> _Head:
     return head
 
 
-def _proportion(m: re.Match[str], head: _Head) -> tuple[Decimal, str | None] | None:
+def _proportion(m: re.Match[str], head: _Head, zw: ZhWords) -> tuple[Decimal, str | None] | None:
     """(share in percent, bound) of "过半", "近一半", "三分之一"; None without a head or
     qualifier ("一半" alone states no share)."""
-    zw = zh_words()
     if m["half"]:
         own = zw.half[m["half"]]
         if own == "eq" and not (head.kind or head.bound):
@@ -398,9 +419,10 @@ def _proportion(m: re.Match[str], head: _Head) -> tuple[Decimal, str | None] | N
     return (Decimal(100) * nom / den).quantize(Decimal("0.01")), head.bound
 
 
-def _unit(m: re.Match[str], head: _Head) -> tuple[str, str | None, Decimal, str | None] | None:
+def _unit(
+    m: re.Match[str], head: _Head, zw: ZhWords
+) -> tuple[str, str | None, Decimal, str | None] | None:
     """(kind, canonical unit, factor, note) of a number's tail; None: no unit, no quantity."""
-    zw = zh_words()
     one = Decimal(1)
     if m["pp"]:
         return "pp", "pp", one, None
@@ -431,20 +453,20 @@ def _written(m: re.Match[str], head: _Head) -> tuple[Decimal | None, int]:
     return parse_zh_number(written), (m.end("n2") if m["n2"] else m.end("n1"))
 
 
-def _multiple(text: str, m: re.Match[str], head: _Head) -> Mention:
+def _multiple(text: str, m: re.Match[str], head: _Head, zw: ZhWords) -> Mention:
     """ "翻一番", "比2020年翻了一番": a change by itself."""
     start, end = m.span()
     return Mention(
         head.start, end, "multiple", text[start:end], "", None, None, Decimal(1), None,
         Decimal(1), head.bound or "eq", "direction", head.head_start, 1, head.basis,
         head.base_year, False, None, text[head.start : end],
-        baseline=Decimal(zh_words().multiple[m["mult"]]),
+        baseline=Decimal(zw.multiple[m["mult"]]),
     )  # fmt: skip
 
 
-def _rate_noun_after(low: str, end: int, head: _Head) -> None:
+def _rate_noun_after(low: str, end: int, head: _Head, zw: ZhWords) -> None:
     """A growth word after a rate ("5.2%的增长") makes it a change."""
-    for words, sign in zh_words().after_rate.items():
+    for words, sign in zw.after_rate.items():
         if low.startswith(words, end):
             head.kind, head.direction = "direction", sign
             return
@@ -468,29 +490,30 @@ def _mention(doc: _Doc, m: re.Match[str]) -> Mention | None:
     """The mention of one candidate match, or None when it states no quantity."""
     start, end = m.span()
     text, low = doc.text, doc.low
-    if _unitless(low, m) or doc.p.ordinal.search(low, max(0, start - 3), start):
+    zw = doc.zw
+    if _unitless(low, m) or doc.p.ordinal.search(low, 0, start):
         return None  # 12月, 2025年, 2号, 一般 (checked first: cheap); 第五批, 排名第一
     head = _head(doc, start)
     if m["mult"]:
-        return _multiple(text, m, head)
+        return _multiple(text, m, head, zw)
     number_high = None
     scale = factor = Decimal(1)
     note: str | None = None
     unit: str | None
     written_end = end
     if m["half"] or m["frac"] or m["slash"]:
-        proportion = _proportion(m, head)
+        proportion = _proportion(m, head, zw)
         if proportion is None:
             return None
         number, bound = proportion
         kind, unit, raw_unit = "percent", PERCENT, ""
     else:
-        (parsed, written_end), tail = _written(m, head), _unit(m, head)
+        (parsed, written_end), tail = _written(m, head), _unit(m, head, zw)
         if parsed is None or tail is None:
             return None
         number, (kind, unit, factor, note) = parsed, tail
         number_high = parse_zh_number(m["n2"]) if m["n2"] else None
-        scale = zh_words().scales[m["scale"]] if m["scale"] else scale
+        scale = zw.scales[m["scale"]] if m["scale"] else scale
         if kind != "percent" and head.kind == "share":
             head.kind = ""  # 占 before a level ("占地1000平方米") is no share
         raw_unit = text[written_end:end]
@@ -500,10 +523,10 @@ def _mention(doc: _Doc, m: re.Match[str]) -> Mention | None:
         elif bound is None and (m["more1"] or m["more2"]):
             bound = "gt"
     if bound is None and m["after"]:
-        bound = zh_words().bound_after[m["after"]]
+        bound = zw.bound_after[m["after"]]
     if kind == "percent" and not head.kind:  # "实现5.2%的增长": a change
-        _rate_noun_after(low, end, head)
-    if kind == "level" and low.startswith(zh_words().threshold, end):
+        _rate_noun_after(low, end, head, zw)
+    if kind == "level" and low.startswith(zw.threshold, end):
         head.kind = THRESHOLD  # "突破6万亿美元关口": the sentence's rate is not its own
     return Mention(
         head.start, end, kind, text[start:written_end], raw_unit, number, number_high, scale,
