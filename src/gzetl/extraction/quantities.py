@@ -188,8 +188,21 @@ def patterns() -> Patterns:
             (?:[\s-]+(?:and\s+)?(?:{alternation(small)}))*(?![\w-])""",
         flags,
     )
-    head = re.compile(
+    head_phrases = (
+        *gw.direction,
+        *gw.share,
+        "by",
+        "between",
+        *gw.base,
+        "to",
+        *gw.cumulative,
+        *qualifiers(),
+        *currencies().before,
+    )
+    head = re.compile(  # searched over the words before a number: the lookahead rejects a
+        # word that starts no head phrase before the groups are tried
         rf"""(?<![\w-])
+        (?=(?:{alternation({phrase.split()[0] for phrase in head_phrases})})(?:\s|\Z)|\s*\Z)
         (?:(?P<head>
             (?P<direction>{alternation(list(gw.direction))})
           | (?P<share>{alternation(list(gw.share))})
