@@ -20,7 +20,7 @@ from functools import cache
 
 from gzetl.catalogue import load_data
 from gzetl.errors import KnowledgeError
-from gzetl.extraction.gate import document_hits, matches
+from gzetl.extraction.gate import document_hits, matches, occurrences
 from gzetl.extraction.lexicon import record_words
 from gzetl.extraction.numbers import alternation, count_pattern, lowered, parse_number
 
@@ -453,7 +453,9 @@ def find_periods(
             else matches(
                 regex,
                 low,
-                hits.starts_of(scan) if isinstance(scan, str) else _found(low, scan, start, stop),
+                hits.starts_of(scan)
+                if isinstance(scan, str)
+                else occurrences(low, scan, start, stop),
                 begin=start,
                 end=stop,
             )
@@ -473,22 +475,6 @@ def find_periods(
         if not outer or period.pos >= outer[-1].end_pos:
             outer.append(period)
     return outer
-
-
-def _found(low: str, literals: tuple[str, ...], start: int, stop: int) -> list[int]:
-    """Where each of ``literals`` occurs in ``low[start:stop]``, sorted.
-
-    >>> _found("in 2019 and 2020", ("19", "20"), 0, 16)
-    [3, 5, 12, 14]
-    """
-    found: list[int] = []
-    for literal in literals:
-        pos = low.find(literal, start, stop)
-        while pos >= 0:
-            found.append(pos)
-            pos = low.find(literal, pos + 1, stop)
-    found.sort()
-    return found
 
 
 _PART_OF_RE = re.compile(r"(?<![\w-])(?:early|mid|late|end)-\Z")  # mid-2025, end-November

@@ -15,11 +15,12 @@ from gzetl.extraction.gate import (
     document_hits,
     leftmost_longest,
     matches,
+    occurrences,
     squeeze,
 )
 from gzetl.extraction.numbers import alternation, lowered
 from gzetl.extraction.quantities import gated_phrases
-from gzetl.periods import _found, period_regexes
+from gzetl.periods import period_regexes
 
 PHRASES = ["guangzhou customs", "nansha port", "port", "the first half", "one-stop", "24/7"]
 REGEX = re.compile(rf"(?:{alternation(PHRASES)})(?![\w-])")
@@ -154,7 +155,7 @@ def test_literal_led_period_scans_equal_their_regex() -> None:
     low = lowered(ARTICLE_LIKE + " In 2024-2025, x2020 to 2021, 12019 and 1920s; since 2019.")
     for regex, scan in period_regexes():
         if isinstance(scan, tuple):
-            found = [m.span() for m in matches(regex, low, _found(low, scan, 0, len(low)))]
+            found = [m.span() for m in matches(regex, low, occurrences(low, scan, 0, len(low)))]
             assert len(found) == 5, scan
             assert found == [m.span() for m in regex.finditer(low)], scan
 

@@ -226,6 +226,24 @@ def matches(
             last = max(m.end(), pos + 1)
 
 
+def occurrences(low: str, literals: Iterable[str], begin: int, end: int) -> list[int]:
+    """Where each of ``literals`` occurs in ``low[begin:end]``, sorted: the starts for
+    ``matches`` of a pattern that starts with one of them. ``str.find`` skips to a literal far
+    faster than the regex engine tests each character against a class of first characters.
+
+    >>> occurrences("in 2019 and 2020", ("19", "20"), 0, 16)
+    [3, 5, 12, 14]
+    """
+    found: list[int] = []
+    for literal in literals:
+        pos = low.find(literal, begin, end)
+        while pos >= 0:
+            found.append(pos)
+            pos = low.find(literal, pos + 1, end)
+    found.sort()
+    return found
+
+
 @cache
 def document_gate() -> Gate:
     """The gate of the scans that run over whole documents: names, negatives, forecast words,

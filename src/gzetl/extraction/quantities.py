@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache, lru_cache
 
-from gzetl.extraction.gate import document_hits, leftmost_longest, matches
+from gzetl.extraction.gate import document_hits, leftmost_longest, matches, occurrences
 from gzetl.extraction.lexicon import growth_words, implied_unit, negatives, qualifiers
 from gzetl.extraction.numbers import (
     alternation,
@@ -606,6 +607,30 @@ def _inside_word(previous: str) -> bool:
     return previous.isalnum() or previous in "-_.,/"
 
 
+_DIGITS = tuple("0123456789")
+_NOT_BEFORE_NUMBER = "0123456789_.,/-"  # the digit scan matches no digit right after these
+
+
+def _one_byte(low: str) -> bool:
+    """Whether every character of ``low`` is below U+0100, where 0-9 are the only digits."""
+    if low.isascii():
+        return True
+    try:
+        low.encode("latin-1")  # a copy of the bytes when they are one byte each
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _digit_numbers(digits: re.Pattern[str], low: str) -> Iterator[re.Match[str]]:
+    """``digits.finditer(low)``: in a text of one-byte characters only at the digits 0-9 that
+    ``str.find`` finds, and not right after a digit or "_.,/-" (the scan's lookbehind)."""
+    if not _one_byte(low):
+        return digits.finditer(low)
+    starts = occurrences(low, _DIGITS, 0, len(low))
+    return matches(digits, low, starts, not_after=_NOT_BEFORE_NUMBER)
+
+
 def scan(text: str) -> list[Mention]:
     """Every quantity, rate and multiple mentioned in ``text``, in order, spans not overlapping."""
     found: list[Mention] = []
@@ -613,7 +638,7 @@ def scan(text: str) -> list[Mention]:
     low = lowered(text)
     p = patterns()
     hits = document_hits(low)
-    candidates = [(m.start(), m.end(), False) for m in p.digits.finditer(low)]
+    candidates = [(m.start(), m.end(), False) for m in _digit_numbers(p.digits, low)]
     candidates += [
         (m.start(), m.end(), True)
         for m in matches(p.words, low, hits.starts["number words"])
