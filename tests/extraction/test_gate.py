@@ -164,3 +164,12 @@ def test_every_white_space_character_is_blanked() -> None:
     every = "".join(map(chr, range(sys.maxunicode + 1)))
     spaces = "".join(re.findall(r"\s", every))
     assert blanked(spaces) == " " * len(spaces)
+
+
+def test_two_spaces_is_the_search_for_two_white_space_characters() -> None:
+    low = "a  b c\n\td \u3000x" + " " * 5 + "y z"
+    hits = Gate({"names": ["b"]}, {}).scan(low)
+    for begin in range(len(low) + 1):
+        for end in range(begin, len(low) + 1):
+            expected = re.search(r"\s\s", low[begin:end]) is not None
+            assert hits.two_spaces(begin, end) == expected, (begin, end)

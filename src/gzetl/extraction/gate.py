@@ -58,6 +58,7 @@ class Squeezed:
     text: str
     runs: list[int]  # the position in ``text`` of each blank that stands for a longer run
     removed: list[int]  # the characters removed up to and including each of those runs
+    spans: list[tuple[int, int]]  # those runs in the original text
 
     def original(self, pos: int) -> int:
         """The offset in the original text of ``pos`` in ``text``."""
@@ -90,10 +91,11 @@ def squeeze(low: str) -> Squeezed:
     """
     text = blanked(low)
     if "  " not in text:
-        return Squeezed(text, [], [])
+        return Squeezed(text, [], [], [])
     parts: list[str] = []
     runs: list[int] = []
     removed: list[int] = []
+    spans: list[tuple[int, int]] = []
     total = last = 0
     for m in _RUN_RE.finditer(text):
         start, end = m.span()
@@ -101,9 +103,10 @@ def squeeze(low: str) -> Squeezed:
         runs.append(start - total)
         total += end - start - 1
         removed.append(total)
+        spans.append((start, end))
         last = end
     parts.append(text[last:])
-    return Squeezed("".join(parts), runs, removed)
+    return Squeezed("".join(parts), runs, removed, spans)
 
 
 def _is_word_char(c: str) -> bool:
@@ -116,6 +119,22 @@ class Hits:
 
     phrases: dict[str, list[Hit]]  # phrase scan -> occurrences by start, shortest first
     starts: dict[str, list[int]]  # lead scan -> sorted starts of its phrases
+    space_runs: list[tuple[int, int]]  # the runs of two or more white-space characters
+
+    def two_spaces(self, begin: int, end: int) -> bool:
+        """Whether ``low[begin:end]`` holds two white-space characters in a row (``\\s\\s``).
+
+        >>> hits = Gate({"names": ["b"]}, {}).scan("a  b c")
+        >>> hits.two_spaces(0, 3), hits.two_spaces(2, 6)
+        (True, False)
+        """
+        runs = self.space_runs
+        if not runs:
+            return False
+        i = bisect_left(runs, (begin, begin))
+        if i and runs[i - 1][1] >= begin + 2:  # a run from before ``begin``, two past it
+            i -= 1
+        return i < len(runs) and max(runs[i][0], begin) + 2 <= min(runs[i][1], end)
 
     def starts_of(self, scan: str) -> list[int]:
         """The sorted starts of a lead scan, or of the phrases of a phrase scan."""
@@ -176,6 +195,7 @@ class Gate:
         return Hits(
             dict(zip(self.phrase_scans, map(squeezed.phrases_back, phrases), strict=True)),
             dict(zip(self.lead_scans, map(squeezed.starts_back, starts), strict=True)),
+            squeezed.spans,
         )
 
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache, lru_cache
 
-from gzetl.extraction.gate import document_hits, leftmost_longest, matches, occurrences
+from gzetl.extraction.gate import Hits, document_hits, leftmost_longest, matches, occurrences
 from gzetl.extraction.lexicon import growth_words, implied_unit, negatives, qualifiers
 from gzetl.extraction.numbers import (
     alternation,
@@ -41,7 +41,6 @@ _STOP = (
 )
 _YEAR = r"(?:19|20)\d{2}(?!\d)"
 _HEAD_WINDOW = 80
-_DOUBLE_SPACE_RE = re.compile(r"\s\s")
 PERCENT = "percent"
 THRESHOLD = "threshold"  # the head of a level that restates a mark passed (zh "突破...关口")
 
@@ -365,14 +364,14 @@ def _previous_token(low: str, start: int) -> str:
     return low[begin:end].lstrip("(\"“'")
 
 
-def _head(low: str, start: int) -> re.Match[str] | None:
+def _head(low: str, start: int, hits: Hits) -> re.Match[str] | None:
     """The words before a number that qualify it, or None; most numbers have none."""
     p = patterns()
     token = _previous_token(low, start)
     if token not in p.head_last and (token.isalpha() or not any(c in token for c in "$€¥")):
         return None
     begin = max(0, start - _HEAD_WINDOW)
-    if _DOUBLE_SPACE_RE.search(low, begin, start) is None:  # single blanks: no head is longer
+    if not hits.two_spaces(begin, start):  # single blanks: no head is longer
         begin = max(begin, start - p.head_reach_by_last.get(token, p.head_reach))
     return p.head.search(low, begin, start)
 
@@ -431,12 +430,12 @@ def _referent_unit(low: str, start: int, tail: re.Match[str]) -> str | None:
     return referents()[nouns[-1].group()] if nouns else None
 
 
-def _multiple(text: str, low: str, start: int, end: int) -> Mention:
+def _multiple(text: str, low: str, start: int, end: int, hits: Hits) -> Mention:
     """ "doubled", "more than tripled compared to 2020": a change by itself."""
     word = " ".join(low[start:end].split())
     basis = patterns().basis.match(low, end)
     base_year = basis["base_year"] if basis else None
-    head = _head(low, start)
+    head = _head(low, start, hits)
     bound = _bound(head["qual"]) if head is not None and head["qual"] else "eq"
     if head is not None and head["qual"]:
         start = head.start("qual")
@@ -509,13 +508,19 @@ def _sign(direction: str) -> int:
 
 
 def _mention(  # noqa: PLR0917 (called once per number: positional arguments are cheaper)
-    text: str, low: str, start: int, end: int, from_words: bool, negatives: list[tuple[int, int]]
+    text: str,
+    low: str,
+    start: int,
+    end: int,
+    from_words: bool,
+    negatives: list[tuple[int, int]],
+    hits: Hits,
 ) -> Mention | None:
     """The mention around the number at ``[start, end)``; ``low`` is ``text`` lower-cased."""
     p = patterns()
     word = " ".join(low[start:end].split()) if from_words else ""
     if from_words and word in growth_words().multiple:
-        return _multiple(text, low, start, end)
+        return _multiple(text, low, start, end, hits)
     article = (
         from_words
         and word.split(" ", 1)[0] in {"a", "an"}
@@ -525,7 +530,7 @@ def _mention(  # noqa: PLR0917 (called once per number: positional arguments are
     if article:
         end = start + len(word.split(" ", 1)[0])  # "more than a month": the number is "a"
     written = text[start:end]
-    head = _head(low, start)
+    head = _head(low, start, hits)
     if article and (head is None or not head["qual"]):
         return None  # "thousands of containers a day" states no quantity
     tail = p.tail.match(low, end)
@@ -651,7 +656,7 @@ def scan(text: str) -> list[Mention]:
     for start, end, from_words in candidates:
         if start < last_end:
             continue
-        mention = _mention(text, low, start, end, from_words, negatives)
+        mention = _mention(text, low, start, end, from_words, negatives, hits)
         if mention is None:
             continue
         found.append(mention)
