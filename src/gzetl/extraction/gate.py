@@ -40,6 +40,9 @@ _RUN_RE = re.compile(r"  +")
 PHRASE, LEAD = 0, 1
 
 Hit = tuple[int, int, str]  # start, end, phrase (white space as single blanks)
+# what the automaton holds for a phrase: the phrase, its length, whether it starts with a
+# word character, the lead scans and the phrase scans it belongs to
+Entry = tuple[str, int, bool, tuple[int, ...], tuple[int, ...]]
 
 
 def blanked(low: str) -> str:
@@ -178,7 +181,10 @@ class Gate:
         size = len(text)
         phrases: list[list[Hit]] = [[] for _ in self.phrase_scans]
         starts: list[list[int]] = [[] for _ in self.lead_scans]
-        for last, (key, length, word_start, lead_of, phrase_of) in self._automaton.iter(text):
+        for found in self._automaton.iter(text):
+            last: int = found[0]  # typed: the compiled loop then does native int arithmetic
+            entry: Entry = found[1]
+            key, length, word_start, lead_of, phrase_of = entry
             start = last - length + 1
             if word_start and start:
                 before = text[start - 1]
