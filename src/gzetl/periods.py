@@ -20,7 +20,7 @@ from functools import cache
 
 from gzetl.catalogue import load_data
 from gzetl.errors import KnowledgeError
-from gzetl.extraction.gate import document_hits, matches
+from gzetl.extraction.gate import document_hits, matches, occurrences
 from gzetl.extraction.lexicon import record_words
 from gzetl.extraction.numbers import alternation, count_pattern, lowered, parse_number
 
@@ -126,6 +126,7 @@ YTD = (
     "since the beginning of this year",
 )
 _YEAR = r"(?:19|20)\d{2}(?![\d,.]\d)"
+YEAR_LEADS = ("19", "20")  # how every ``_YEAR`` starts
 _LATE_IN_YEAR = 3  # "for the full year" published up to March: the year before
 
 
@@ -159,14 +160,16 @@ def period_phrases() -> dict[str, list[str]]:
 
 
 @cache
-def period_regexes() -> tuple[tuple[re.Pattern[str], str | None], ...]:
-    """The period patterns (on lower-cased text), each with the ``period_phrases`` scan that
-    says where it can start (None: the regex finds its own starts quickly); the named group
-    that matched says which kind of period it is.
+def period_regexes() -> tuple[tuple[re.Pattern[str], str | tuple[str, ...] | None], ...]:
+    """The period patterns (on lower-cased text), each with what says where it can start: the
+    ``period_phrases`` scan of ``gate``, the literals it starts with (found by ``str.find``),
+    or None (the regex finds its own starts quickly); the named group that matched says which
+    kind of period it is.
 
     A pattern led by phrases runs only where ``gate`` found one of them; the others start with
-    a literal or a digit, to which the regex engine skips quickly. One alternation of all of
-    them would be three times slower.
+    a literal, to which the regex engine skips quickly. A year starts with "19" or "20": the
+    engine would test each character against that class, ``str.find`` skips to them (4 M
+    instructions fewer per 0.1 MB). One alternation of all of them would be three times slower.
     """
     phrases = period_phrases()
     num = count_pattern()
@@ -200,7 +203,7 @@ def period_regexes() -> tuple[tuple[re.Pattern[str], str | None], ...]:
         (  # (in, by, for) 2025; 2021-2025, from 2021 to 2025, between 2021 and 2025
             rf"""(?P<year>{_YEAR})(?:(?:\s*(?:-|–|to|through)\s*|(?<=between\s\d{{4}})\s+and\s+)
             (?P<year2>{_YEAR}))?{end}""",
-            None,
+            YEAR_LEADS,
         ),
         (  # the past 5 years; the past 11 months (of this year: year to date); the three
             # months to September (a quarter when it ends one)
@@ -447,7 +450,15 @@ def find_periods(
         for m in (
             regex.finditer(low, start, stop)
             if scan is None
-            else matches(regex, low, hits.starts_of(scan), begin=start, end=stop)
+            else matches(
+                regex,
+                low,
+                hits.starts_of(scan)
+                if isinstance(scan, str)
+                else occurrences(low, scan, start, stop),
+                begin=start,
+                end=stop,
+            )
         )
         if _starts_word(low, m.start())
         for period in (_resolve(_with_preposition(m, low), text, published),)

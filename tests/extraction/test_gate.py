@@ -15,6 +15,7 @@ from gzetl.extraction.gate import (
     document_hits,
     leftmost_longest,
     matches,
+    occurrences,
     squeeze,
 )
 from gzetl.extraction.numbers import alternation, lowered
@@ -129,7 +130,7 @@ def test_begin_and_end_bound_the_matches() -> None:
 
 def test_the_document_gate_has_every_gated_scan() -> None:
     gate = document_gate()
-    scans = {scan for _, scan in period_regexes() if scan is not None} | set(gated_phrases())
+    scans = {scan for _, scan in period_regexes() if isinstance(scan, str)} | set(gated_phrases())
     assert set(gate.phrase_scans) | set(gate.lead_scans) == {*scans, "names", "forecast"}
 
 
@@ -144,13 +145,31 @@ def test_gated_period_scans_equal_their_regex_on_prose() -> None:
     low = lowered(ARTICLE_LIKE)
     hits = document_hits(low)
     for regex, scan in period_regexes():
-        if scan is not None:
+        if isinstance(scan, str):
             gated = [m.span() for m in matches(regex, low, hits.starts_of(scan))]
             assert gated, scan
             assert gated == _finditer_at_word_starts(regex, low), scan
+
+
+def test_literal_led_period_scans_equal_their_regex() -> None:
+    low = lowered(ARTICLE_LIKE + " In 2024-2025, x2020 to 2021, 12019 and 1920s; since 2019.")
+    for regex, scan in period_regexes():
+        if isinstance(scan, tuple):
+            found = [m.span() for m in matches(regex, low, occurrences(low, scan, 0, len(low)))]
+            assert len(found) == 5, scan
+            assert found == [m.span() for m in regex.finditer(low)], scan
 
 
 def test_every_white_space_character_is_blanked() -> None:
     every = "".join(map(chr, range(sys.maxunicode + 1)))
     spaces = "".join(re.findall(r"\s", every))
     assert blanked(spaces) == " " * len(spaces)
+
+
+def test_two_spaces_is_the_search_for_two_white_space_characters() -> None:
+    low = "a  b c\n\td \u3000x" + " " * 5 + "y z"
+    hits = Gate({"names": ["b"]}, {}).scan(low)
+    for begin in range(len(low) + 1):
+        for end in range(begin, len(low) + 1):
+            expected = re.search(r"\s\s", low[begin:end]) is not None
+            assert hits.two_spaces(begin, end) == expected, (begin, end)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from gzetl.extraction.quantities import scan
+from gzetl.extraction.quantities import _digit_numbers, patterns, scan
 
 # (id, sentence, [(span text, value in canonical unit, value_high, unit, bound, baseline)])
 LEVELS = [
@@ -498,3 +498,23 @@ def test_a_fraction_takes_no_range() -> None:
 )
 def test_rankings_and_ordinal_fractions_are_no_quantities(text: str, kept: list[str]) -> None:
     assert [m.text for m in scan(text)] == kept
+
+
+@pytest.mark.parametrize(
+    ("low", "numbers"),
+    [
+        (  # ASCII
+            "a380 rmb1.2 usd3,400 x5, 12-15, 3/4, 1.5.6, 7_8 and 2025",
+            ["1.2", "3,400", "12", "3", "7", "2025"],
+        ),
+        ("caf\u00e9 \u00a31,200 in 2025, 3\u00b2", ["1,200", "2025", "3"]),  # one byte each
+        (  # other digits
+            "\u2013 12 and \uff13\uff15 tons, \u0663 and rmb\uff12",
+            ["12", "\uff13\uff15", "\u0663", "\uff12"],
+        ),
+    ],
+)
+def test_the_digit_scan_equals_finditer(low: str, numbers: list[str]) -> None:
+    digits = patterns().digits
+    found = [m.group() for m in _digit_numbers(digits, low)]
+    assert found == [m.group() for m in digits.finditer(low)] == numbers

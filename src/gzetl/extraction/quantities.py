@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache, lru_cache
 
-from gzetl.extraction.gate import document_hits, leftmost_longest, matches
+from gzetl.extraction.gate import Hits, document_hits, leftmost_longest, matches, occurrences
 from gzetl.extraction.lexicon import growth_words, implied_unit, negatives, qualifiers
 from gzetl.extraction.numbers import (
     alternation,
@@ -40,7 +41,6 @@ _STOP = (
 )
 _YEAR = r"(?:19|20)\d{2}(?!\d)"
 _HEAD_WINDOW = 80
-_DOUBLE_SPACE_RE = re.compile(r"\s\s")
 PERCENT = "percent"
 THRESHOLD = "threshold"  # the head of a level that restates a mark passed (zh "突破...关口")
 
@@ -188,8 +188,21 @@ def patterns() -> Patterns:
             (?:[\s-]+(?:and\s+)?(?:{alternation(small)}))*(?![\w-])""",
         flags,
     )
-    head = re.compile(
+    head_phrases = (
+        *gw.direction,
+        *gw.share,
+        "by",
+        "between",
+        *gw.base,
+        "to",
+        *gw.cumulative,
+        *qualifiers(),
+        *currencies().before,
+    )
+    head = re.compile(  # searched over the words before a number: the lookahead rejects a
+        # word that starts no head phrase before the groups are tried
         rf"""(?<![\w-])
+        (?=(?:{alternation({phrase.split()[0] for phrase in head_phrases})})(?:\s|\Z)|\s*\Z)
         (?:(?P<head>
             (?P<direction>{alternation(list(gw.direction))})
           | (?P<share>{alternation(list(gw.share))})
@@ -354,14 +367,14 @@ def _previous_token(low: str, start: int) -> str:
     return low[begin:end].lstrip("(\"“'")
 
 
-def _head(low: str, start: int) -> re.Match[str] | None:
+def _head(low: str, start: int, hits: Hits) -> re.Match[str] | None:
     """The words before a number that qualify it, or None; most numbers have none."""
     p = patterns()
     token = _previous_token(low, start)
     if token not in p.head_last and (token.isalpha() or not any(c in token for c in "$€¥")):
         return None
     begin = max(0, start - _HEAD_WINDOW)
-    if _DOUBLE_SPACE_RE.search(low, begin, start) is None:  # single blanks: no head is longer
+    if not hits.two_spaces(begin, start):  # single blanks: no head is longer
         begin = max(begin, start - p.head_reach_by_last.get(token, p.head_reach))
     return p.head.search(low, begin, start)
 
@@ -420,12 +433,12 @@ def _referent_unit(low: str, start: int, tail: re.Match[str]) -> str | None:
     return referents()[nouns[-1].group()] if nouns else None
 
 
-def _multiple(text: str, low: str, start: int, end: int) -> Mention:
+def _multiple(text: str, low: str, start: int, end: int, hits: Hits) -> Mention:
     """ "doubled", "more than tripled compared to 2020": a change by itself."""
     word = " ".join(low[start:end].split())
     basis = patterns().basis.match(low, end)
     base_year = basis["base_year"] if basis else None
-    head = _head(low, start)
+    head = _head(low, start, hits)
     bound = _bound(head["qual"]) if head is not None and head["qual"] else "eq"
     if head is not None and head["qual"]:
         start = head.start("qual")
@@ -498,13 +511,19 @@ def _sign(direction: str) -> int:
 
 
 def _mention(  # noqa: PLR0917 (called once per number: positional arguments are cheaper)
-    text: str, low: str, start: int, end: int, from_words: bool, negatives: list[tuple[int, int]]
+    text: str,
+    low: str,
+    start: int,
+    end: int,
+    from_words: bool,
+    negatives: list[tuple[int, int]],
+    hits: Hits,
 ) -> Mention | None:
     """The mention around the number at ``[start, end)``; ``low`` is ``text`` lower-cased."""
     p = patterns()
     word = " ".join(low[start:end].split()) if from_words else ""
     if from_words and word in growth_words().multiple:
-        return _multiple(text, low, start, end)
+        return _multiple(text, low, start, end, hits)
     article = (
         from_words
         and word.split(" ", 1)[0] in {"a", "an"}
@@ -514,7 +533,7 @@ def _mention(  # noqa: PLR0917 (called once per number: positional arguments are
     if article:
         end = start + len(word.split(" ", 1)[0])  # "more than a month": the number is "a"
     written = text[start:end]
-    head = _head(low, start)
+    head = _head(low, start, hits)
     if article and (head is None or not head["qual"]):
         return None  # "thousands of containers a day" states no quantity
     tail = p.tail.match(low, end)
@@ -602,6 +621,30 @@ def _inside_word(previous: str) -> bool:
     return previous.isalnum() or previous in "-_.,/"
 
 
+_DIGITS = tuple("0123456789")
+_NOT_BEFORE_NUMBER = "0123456789_.,/-"  # the digit scan matches no digit right after these
+
+
+def _one_byte(low: str) -> bool:
+    """Whether every character of ``low`` is below U+0100, where 0-9 are the only digits."""
+    if low.isascii():
+        return True
+    try:
+        low.encode("latin-1")  # a copy of the bytes when they are one byte each
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _digit_numbers(digits: re.Pattern[str], low: str) -> Iterator[re.Match[str]]:
+    """``digits.finditer(low)``: in a text of one-byte characters only at the digits 0-9 that
+    ``str.find`` finds, and not right after a digit or "_.,/-" (the scan's lookbehind)."""
+    if not _one_byte(low):
+        return digits.finditer(low)
+    starts = occurrences(low, _DIGITS, 0, len(low))
+    return matches(digits, low, starts, not_after=_NOT_BEFORE_NUMBER)
+
+
 def scan(text: str) -> list[Mention]:
     """Every quantity, rate and multiple mentioned in ``text``, in order, spans not overlapping."""
     found: list[Mention] = []
@@ -609,7 +652,7 @@ def scan(text: str) -> list[Mention]:
     low = lowered(text)
     p = patterns()
     hits = document_hits(low)
-    candidates = [(m.start(), m.end(), False) for m in p.digits.finditer(low)]
+    candidates = [(m.start(), m.end(), False) for m in _digit_numbers(p.digits, low)]
     candidates += [
         (m.start(), m.end(), True)
         for m in matches(p.words, low, hits.starts["number words"])
@@ -622,7 +665,7 @@ def scan(text: str) -> list[Mention]:
     for start, end, from_words in candidates:
         if start < last_end:
             continue
-        mention = _mention(text, low, start, end, from_words, negatives)
+        mention = _mention(text, low, start, end, from_words, negatives, hits)
         if mention is None:
             continue
         found.append(mention)
