@@ -19,7 +19,15 @@ __all__ = ["extract_document", "extract_documents"]
 
 
 def _frame(columns: dict[str, list[Any]]) -> pl.DataFrame:
-    return pl.DataFrame(columns, schema=polars_schema(), strict=False)
+    """One Series per column, cast to its dtype: a third faster than the same frame built from
+    the dict with ``schema=`` (bench/bench_extract.py)."""
+    schema = polars_schema()
+    return pl.DataFrame(
+        [
+            pl.Series(name, values, dtype=schema[name], strict=False)
+            for name, values in columns.items()
+        ]
+    )
 
 
 def extract_document(
