@@ -16,8 +16,8 @@ from functools import cache
 from gzetl.catalogue import subjects
 from gzetl.extraction.growth import Change
 from gzetl.extraction.lexicon import growth_words, implied_unit
-from gzetl.extraction.links import Draft
-from gzetl.extraction.metrics import Alias, MetricIndex, fits, hints, money_metrics
+from gzetl.extraction.links import SEMICOLONS, Draft, holds_any
+from gzetl.extraction.metrics import MetricIndex, fits, hints, money_metrics
 from gzetl.extraction.names import Names, find_names
 from gzetl.extraction.numbers import alternation, lowered
 from gzetl.extraction.sentences import Sentence, SentenceIndex, bisect_left
@@ -35,7 +35,6 @@ _BASE_YEAR_RE = re.compile(
 _SAME_PERIOD_RE = re.compile(
     r"same\s+(?:month|period|quarter)\s+(?:of\s+)?(?:last|the\s+previous)\s+year"
 )
-_SEMICOLON_RE = re.compile("[;；]")
 _ZH_ITEM_SPLIT_RE = re.compile(r"[、，,]|和|及|与")
 _ZH_RESPECTIVELY = "分别"
 _NAMED_KINDS = ("month", "quarter")  # "in the month" refers back to the latest month named
@@ -187,7 +186,7 @@ class Context:
             period.pos >= clause[1]
             or (
                 period.end_pos <= clause[0]
-                and _SEMICOLON_RE.search(self.text, period.end_pos, clause[0]) is not None
+                and holds_any(self.text, period.end_pos, clause[0], SEMICOLONS)
             )
         )
 
@@ -218,16 +217,8 @@ class Context:
 
     # --- metrics --------------------------------------------------------------------------
 
-    def metric_of(
-        self,
-        draft: Draft,
-        level_metric: str | None,
-        subject: str | None,
-        chosen: Alias | None,
-    ) -> str | None:
-        """The metric of a draft: nearest fitting alias, refined, else a default for the unit.
-
-        ``chosen``: the alias ``MetricIndex.choose`` gives for the draft in its sentence."""
+    def metric_of(self, draft: Draft, level_metric: str | None, subject: str | None) -> str | None:
+        """The metric of a draft: nearest fitting alias, refined, else a default for the unit."""
         m, s = draft.mention, draft.sentence
         span = (m.head_start if draft.role == "change" else m.start, m.end)
         # zh names the whole between 占 and the share ("占全市进出口总值的59.4%"): the part
@@ -241,7 +232,7 @@ class Context:
         if draft.role == "share" and level_metric is not None:  # "118,000 units, accounting for"
             return level_metric
         unit = m.unit if draft.role in {"level", "rate"} else None
-        alias = chosen
+        alias = self.aliases.choose(span, draft.clause, (s.start, s.end), unit, draft.role)
         if draft.role == "level" and m.head == "to":  # "exports grew 5% to $3.7 trillion and
             before = self.aliases.nearest_before(draft.clause[0], m.start, unit, draft.role)
             alias = before or alias  # imports ...": what grew, not the next alias
@@ -321,11 +312,7 @@ class Context:
             if draft.subject is None:
                 draft.subject = self._subject_of(draft, level, unit)
             if draft.metric is None:
-                # the alias nearest the figure
-                span = (m.head_start if draft.role == "change" else m.start, m.end)
-                chosen = self.aliases.choose(span, draft.clause, (s.start, s.end), unit, draft.role)
-                level_metric = level.metric if level else None
-                draft.metric = self.metric_of(draft, level_metric, draft.subject, chosen)
+                draft.metric = self.metric_of(draft, level.metric if level else None, draft.subject)
             if draft.role == "share":
                 self._share(draft, previous_in_sentence)
             draft.partner = self._partner_of(draft)

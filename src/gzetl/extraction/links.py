@@ -51,7 +51,7 @@ _THAN_ANOTHER_RATE_RE = re.compile(
 )
 # A semicolon ends a part of a sentence with its own figures ("...; among them, exports of
 # new energy products rose 31.6%"): a rate after it does not join a level before it.
-_SEMICOLONS = (";", "；")
+SEMICOLONS = (";", "；")
 # "respectively" after the last item, maybe after a phrase with no number that all items share
 # ("5.6% and 8.6% of the province's total, respectively", "... in the first half, respectively")
 _RESPECTIVELY_RE = re.compile(r"[^.;!?\d\n]{0,80}?,?\s*respectively", re.IGNORECASE)
@@ -449,7 +449,7 @@ def _attach_changes(
             target is not None
             and target.change is None
             and target.mention.end <= draft.mention.start
-            and not _holds_any(text, target.mention.end, draft.mention.start, _SEMICOLONS)
+            and not holds_any(text, target.mention.end, draft.mention.start, SEMICOLONS)
             and not (
                 names is not None
                 and target.mention.end <= draft.clause[0]
@@ -471,7 +471,7 @@ def _attach_changes(
     return kept
 
 
-def _holds_any(text: str, start: int, end: int, marks: tuple[str, ...]) -> bool:
+def holds_any(text: str, start: int, end: int, marks: tuple[str, ...]) -> bool:
     """Whether one of ``marks`` stands inside ``[start, end)`` (str.find: no regex call)."""
     return any(text.find(mark, start, end) >= 0 for mark in marks)
 
