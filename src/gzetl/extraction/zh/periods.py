@@ -22,6 +22,7 @@ from functools import cache
 from gzetl.extraction.numbers import alternation
 from gzetl.extraction.zh.lexicon import zh_words
 from gzetl.extraction.zh.quantities import (
+    after_last,
     lookahead,
     numeral_chars,
     numeral_class,
@@ -215,8 +216,7 @@ def _clauses_with_anchors(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     end = 0
     for m in _anchor_re().finditer(text):
-        last = _LAST_BREAK_RE.match(text, end, m.start())
-        start = end if last is None else last.end()
+        start = after_last(_LAST_BREAK_RE, text, m.start(), end)
         end = m.end()
         spans.append((start, end))
     return spans

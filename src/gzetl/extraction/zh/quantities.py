@@ -307,7 +307,7 @@ class _Doc:
         self.zw = zh_words()
 
 
-def _after_last(last: re.Pattern[str], low: str, pos: int, begin: int) -> int:
+def after_last(last: re.Pattern[str], low: str, pos: int, begin: int) -> int:
     """Right after the last break of ``last`` (a greedy pattern) in ``[begin, pos)``, else
     ``begin``. Found per number: a whole document's breaks cost more than its numbers'."""
     found = last.match(low, begin, pos)
@@ -353,7 +353,7 @@ def _growth(doc: _Doc, head: _Head, floor: int, end: int) -> None:
             head.basis = "yoy"  # 比上年, 较去年同期
     if head.basis is None and head.base_year is None:
         # the sentence holding the clause, at most _SENTENCE_WINDOW back
-        begin = _after_last(_LAST_SENTENCE_END_RE, doc.low, floor, max(0, floor - _SENTENCE_WINDOW))
+        begin = after_last(_LAST_SENTENCE_END_RE, doc.low, floor, max(0, floor - _SENTENCE_WINDOW))
         earlier = list(p.base_before.finditer(doc.low, begin, floor))
         if earlier:
             head.base_year = earlier[-1]["base_year"]
@@ -364,7 +364,7 @@ def _head(doc: _Doc, start: int) -> _Head:
     """Read the words before the number at ``start`` from right to left, back to the start
     of its clause (at most ``_HEAD_WINDOW`` characters)."""
     p, zw, low = doc.p, doc.zw, doc.low
-    floor = _after_last(_LAST_BREAK_RE, low, start, max(0, start - _HEAD_WINDOW))
+    floor = after_last(_LAST_BREAK_RE, low, start, max(0, start - _HEAD_WINDOW))
     head = _Head(start)
     m = p.qual.search(low, floor, start)
     cut = start
