@@ -241,7 +241,8 @@ def matches(
     stop = len(low) if end is None else end
     match = regex.match
     last = begin
-    for pos in starts:
+    for i in range(bisect_left(starts, begin), len(starts)):  # the starts from ``begin`` on
+        pos = starts[i]
         if pos >= stop:
             break
         if pos < last or (pos and low[pos - 1] in not_after):

@@ -15,6 +15,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from gzetl.extraction.gate import matches, occurrences
+
 _LINE_RE = re.compile(r"[^\n]+")
 _SENTENCE_END_RE = re.compile(
     r"""
@@ -78,7 +80,7 @@ def split_sentences(
     sentences: list[Sentence] = []
     section = 0
     has_gap = ends.groups > 0
-    candidates = None if marks is None else _positions(text, marks)
+    candidates = None if marks is None else occurrences(text, marks, 0, len(text))
     for paragraph, line in enumerate(_LINE_RE.finditer(text)):
         line_start, line_end = line.span()
         heading = is_heading(line.group())
@@ -88,7 +90,7 @@ def split_sentences(
         if candidates is None:
             found: Iterable[re.Match[str]] = ends.finditer(text, line_start, line_end)
         else:
-            found = _matches_at(text, ends, candidates, line_start, line_end)
+            found = matches(ends, text, candidates, begin=line_start, end=line_end)
         for end in found:
             stop = end.end()
             sentences.append(Sentence(start, stop, paragraph, section, heading))
@@ -97,37 +99,6 @@ def split_sentences(
         if rest:
             sentences.append(Sentence(start, start + len(rest), paragraph, section, heading))
     return sentences
-
-
-def _positions(text: str, marks: str) -> list[int]:
-    """Where the characters of ``marks`` stand in ``text``, in order."""
-    found = []
-    for mark in marks:
-        i = text.find(mark)
-        while i >= 0:
-            found.append(i)
-            i = text.find(mark, i + 1)
-    found.sort()
-    return found
-
-
-def _matches_at(
-    text: str, pattern: re.Pattern[str], positions: list[int], start: int, end: int
-) -> list[re.Match[str]]:
-    """What ``pattern.finditer(text, start, end)`` finds, when every match starts at one of
-    ``positions``: the pattern is tried only there."""
-    found = []
-    after = start  # matches do not overlap
-    for i in range(bisect_left(positions, start), len(positions)):
-        pos = positions[i]
-        if pos >= end:
-            break
-        if pos >= after:
-            m = pattern.match(text, pos, end)
-            if m is not None:
-                found.append(m)
-                after = m.end()
-    return found
 
 
 def bisect_left(values: list[int], x: int, lo: int = 0) -> int:
@@ -220,5 +191,5 @@ class SentenceIndex:
         if self._clause_marks is None:
             return list(self._clause_re.finditer(self.text, start, end))
         if self._mark_positions is None:
-            self._mark_positions = _positions(self.text, self._clause_marks)
-        return _matches_at(self.text, self._clause_re, self._mark_positions, start, end)
+            self._mark_positions = occurrences(self.text, self._clause_marks, 0, len(self.text))
+        return list(matches(self._clause_re, self.text, self._mark_positions, begin=start, end=end))
