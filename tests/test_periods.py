@@ -475,6 +475,33 @@ CASES = [
         "years",
     ),
     (
+        "busiest-day",
+        "On the busiest single day, August 16, the airport handled 168,500 passengers",
+        date(2026, 1, 6),
+        "August 16",
+        date(2025, 8, 16),
+        date(2025, 8, 16),
+        "day",
+    ),
+    (  # a day of the publication month, before publication: this year's
+        "daily-record-this-month",
+        "The port set a daily record of 92,000 TEUs on Nov. 3rd",
+        date(2026, 11, 9),
+        "Nov. 3rd",
+        date(2026, 11, 3),
+        date(2026, 11, 3),
+        "day",
+    ),
+    (
+        "busiest-day-with-year",
+        "The busiest day was October 3, 2019, when 14,200 passengers passed through",
+        date(2020, 1, 9),
+        "October 3, 2019",
+        date(2019, 10, 3),
+        date(2019, 10, 3),
+        "day",
+    ),
+    (
         "two-weeks",
         "Trade in the first two weeks of May was stable",
         date(2025, 5, 20),
@@ -509,6 +536,9 @@ NOT_PERIODS = [
     ("month-as-adjective", "the late August storm"),
     ("same-quarter", "up from 4.8 million TEUs in the same quarter"),
     ("same-half", "compared with the same half"),
+    ("date-without-a-day-word", "On March 1, the new rules took effect"),
+    ("holiday-name", "before the National Day holiday on October 1"),
+    ("no-such-day", "the busiest day, February 30"),
 ]
 
 

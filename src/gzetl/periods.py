@@ -39,6 +39,7 @@ class PeriodWords:
     relative_months: dict[str, int] = field(default_factory=dict)
     latest_year: tuple[str, ...] = ()
     relative_quarters: dict[str, int] = field(default_factory=dict)
+    day: tuple[str, ...] = ()
 
 
 @dataclass(slots=True, init=False)
@@ -97,6 +98,7 @@ def period_words() -> PeriodWords:
         months_back = {k.lower(): int(v) for k, v in table.get("relative_months", {}).items()}
         latest = tuple(p.lower() for p in table.get("latest_year", {}).get("list", []))
         quarters_back = {k.lower(): int(v) for k, v in table.get("relative_quarters", {}).items()}
+        day = tuple(p.lower() for p in table.get("day", {}).get("list", []))
     except (KeyError, TypeError, ValueError) as exc:
         raise KnowledgeError("periods.toml", f"missing or malformed section: {exc}") from exc
     bad = [m for m, n in months.items() if not 1 <= n <= 12]
@@ -113,6 +115,7 @@ def period_words() -> PeriodWords:
         months_back,
         latest,
         quarters_back,
+        day,
     )
 
 
@@ -198,6 +201,10 @@ def period_regexes() -> tuple[tuple[re.Pattern[str], str | tuple[str, ...] | Non
           | (?:\s+of)?\s+(?:this\s+year|(?P<y6p>{_PREVIOUS_YEAR})))?{end}  # June this year""",
             "period month",
         ),
+        (  # August 16, Aug. 16th, 2025: a date, a period only in a sentence about a day
+            rf"(?P<dm>{month})\.?\s+(?P<dd>[0-3]?\d)(?:st|nd|rd|th)?(?![\d.,]\d)(?:,?\s+(?P<dy>{_YEAR}))?{end}",
+            "period month",
+        ),
         (rf"q(?P<qn>[1-4])(?:\s+(?P<y4>{_YEAR}))?{end}", None),  # Q1 2025
         (rf"h(?P<hn>[12])(?:\s+(?P<y8>{_YEAR}))?{end}", None),  # H1
         (  # (in, by, for) 2025; 2021-2025, from 2021 to 2025, between 2021 and 2025
@@ -280,6 +287,22 @@ def _months_to(
     return replace(phrase, kind="ytd" if start.month == 1 else "months", start=start, end=stop)
 
 
+def _day(
+    month: int, day: int, year: str | None, phrase: Period, published: date | None
+) -> Period | None:
+    """ "August 16 (, 2025)": that day of the year written, else the latest one by
+    ``published``; None for a day the month does not have."""
+    y = int(year) if year else published.year if published is not None else 2000  # a leap year
+    if not 1 <= day <= calendar.monthrange(y, month)[1]:
+        return None
+    if year is None and published is None:
+        return phrase
+    when = date(y, month, day)
+    if year is None and published is not None and when > published:
+        when = date(y - 1, month, min(day, calendar.monthrange(y - 1, month)[1]))
+    return replace(phrase, start=when, end=when)
+
+
 def _months_ending(  # noqa: PLR0917 (the parts of one phrase)
     n: int, last: int, year: str | None, label: str, pos: int, end: int, published: date | None
 ) -> Period:
@@ -328,6 +351,14 @@ def _resolve(  # noqa: PLR0911, PLR0912, PLR0915 (one branch a kind of phrase)
         return None  # named by its comparison words, not an ordinal (was a KeyError)
     if g["part"]:  # "the first ten days of January": shorter than a month, no period
         return Period(pos, end, label, "undated", None, None)
+    if g["dd"]:
+        return _day(
+            pw.months[g["dm"]],
+            int(g["dd"]),
+            g["dy"],
+            Period(pos, end, label, "day", None, None),
+            published,
+        )
     if g["tom"]:
         return _months_ending(
             _count(g["tom"]), pw.months[g["tomm"]], g["y10"], label, pos, end, published
@@ -461,7 +492,7 @@ def find_periods(
             )
         )
         if _starts_word(low, m.start())
-        for period in (_resolve(_with_preposition(m, low), text, published),)
+        for period in (_resolve(_with_preposition(m, text, low), text, published),)
         if period is not None
     ]
     found = [
@@ -544,9 +575,11 @@ _MONTH_OPENS_RE = re.compile(r"(?:\A|[.!?\n]|['’]s)[ \t]*\Z")
 _DAY_AFTER_RE = re.compile(r"\.?[ \t]*\d")
 
 
-def _with_preposition(m: re.Match[str], low: str) -> tuple[re.Match[str], int] | None:
+def _with_preposition(m: re.Match[str], text: str, low: str) -> tuple[re.Match[str], int] | None:
     """The match and where its phrase starts; None for a bare year or month with no preposition."""
     g = m.groupdict()
+    if g.get("dd"):  # a date dates the figures only of a sentence about that day
+        return (m, m.start()) if _about_a_day(text, m.start(), m.end()) else None
     bare = (g.get("year") and not g.get("year2")) or (
         g.get("m1") and not g.get("m2") and not g.get("y6") and not g.get("y6p")
     )
@@ -562,6 +595,26 @@ def _with_preposition(m: re.Match[str], low: str) -> tuple[re.Match[str], int] |
         return m, m.start()
     before = _PREPOSITION_RE.search(low, max(0, m.start() - _PREPOSITION_WINDOW), m.start())
     return (m, before.start()) if before else None
+
+
+_SENTENCE_WINDOW = 160
+_SENTENCE_END_RE = re.compile(r"[.!?](?:\s|\Z)|\n")
+
+
+def _about_a_day(text: str, start: int, end: int) -> bool:
+    """Whether the sentence around ``[start, end)`` is about a day ("the busiest single day",
+    "a daily record"): a word of ``periods.toml`` [day], as a word of its own and in lower case
+    ("the National Day holiday on October 1" is no such sentence)."""
+    first = max(0, start - _SENTENCE_WINDOW)
+    opening = max((m.end() for m in _SENTENCE_END_RE.finditer(text, first, start)), default=first)
+    closing = _SENTENCE_END_RE.search(text, end, end + _SENTENCE_WINDOW)
+    stop = closing.start() if closing else end + _SENTENCE_WINDOW
+    return _day_word_re().search(text, opening, stop) is not None
+
+
+@cache
+def _day_word_re() -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{alternation(period_words().day)})(?!\w)")
 
 
 def _consecutive(text: str, low: str, start: int, stop: int) -> list[Period]:
