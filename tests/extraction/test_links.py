@@ -293,3 +293,30 @@ def test_an_elliptical_rate_takes_the_verb_of_its_sentence() -> None:
         ("11.5%", "change", Decimal("11.5"), 0, False),
         ("42.3%", "change", Decimal("42.3"), 1, False),
     ]
+
+
+AVERAGE = [
+    (
+        "after-a-total",
+        "Over the five years, trade exceeded 6.1 trillion yuan, with an average annual growth "
+        "of 4.7%.",
+        [("exceeded 6.1 trillion yuan", "level", None), ("4.7%", "change", Decimal("4.7"))],
+    ),
+    (
+        "before-a-level",
+        "GDP grew at an average annual rate of 5.2 percent to 3.21 trillion yuan.",
+        [("5.2 percent", "change", Decimal("5.2")), ("3.21 trillion yuan", "level", None)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "drafts"), [c[1:] for c in AVERAGE], ids=[c[0] for c in AVERAGE])
+def test_an_average_rate_joins_no_level(
+    text: str, drafts: list[tuple[str, str, Decimal | None]]
+) -> None:
+    assert [d[:3] for d in drafts_of(text)] == drafts
+
+
+def test_a_cumulative_rate_still_joins_its_level() -> None:
+    text = "Trade reached 1.2 trillion yuan in 2025, a cumulative increase of 45% over 2020."
+    assert drafts_of(text)[0][:3] == ("1.2 trillion yuan", "level", Decimal("45"))

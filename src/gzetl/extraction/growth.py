@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 
-from gzetl.extraction.lexicon import growth_words
+from gzetl.extraction.lexicon import CUMULATIVE_KINDS, growth_words
 from gzetl.extraction.numbers import alternation, lowered, number_words
 from gzetl.extraction.quantities import Mention
 
@@ -74,7 +74,7 @@ def role_of(m: Mention, text: str, clause_start: int) -> str:  # noqa: PLR0911 (
         return "change"
     if m.raw_unit == "" and m.head == "by":  # "by nearly half"
         return "change"
-    if m.head == "cumulative":  # "grew by a total of 17.8%", "an average annual rate of 6.4%"
+    if m.head in CUMULATIVE_KINDS:  # "grew by a total of 17.8%", "an average annual rate of 6.4%"
         return "change"
     return "rate"
 

@@ -16,6 +16,7 @@ from gzetl.errors import KnowledgeError
 
 QUALIFIER_BOUNDS = frozenset({"gt", "ge", "lt", "le", "approx"})
 BASES = frozenset({"yoy", "qoq", "mom"})
+CUMULATIVE_KINDS = ("cumulative", "average")  # the head kinds of growth.toml [cumulative]
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,7 +28,9 @@ class GrowthWords:
     multiple: dict[str, int]
     share: tuple[str, ...]
     after: dict[str, int]
-    cumulative: tuple[str, ...]  # "grew by a total of", "an average annual rate of"
+    cumulative: dict[
+        str, str
+    ]  # "grew by a total of": cumulative; "an average annual rate of": average
     base: tuple[str, ...]  # "from", "compared with a": an earlier amount or rate follows
 
 
@@ -67,6 +70,10 @@ def growth_words() -> GrowthWords:
         raise KnowledgeError("growth.toml", "[direction] values must be 1 or -1")
     if any(v not in BASES for v in basis.values()):
         raise KnowledgeError("growth.toml", f"[basis] values must be one of {sorted(BASES)}")
+    if any(v not in CUMULATIVE_KINDS for v in cumulative.values()):
+        raise KnowledgeError(
+            "growth.toml", f"[cumulative] values must be one of {CUMULATIVE_KINDS}"
+        )
     if any(not isinstance(v, int) for v in multiple.values()):
         raise KnowledgeError("growth.toml", "[multiple] values must be integers (percent)")
     return GrowthWords(
@@ -75,7 +82,7 @@ def growth_words() -> GrowthWords:
         {k: int(str(v)) for k, v in multiple.items()},
         tuple(share),
         {k: int(str(v)) for k, v in after.items()},
-        tuple(cumulative),
+        {k: str(v) for k, v in cumulative.items()},
         tuple(base),
     )
 

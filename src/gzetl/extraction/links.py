@@ -403,12 +403,14 @@ def _attach_changes(
 
     ``names`` (English): the names of the document; a change whose own clause names what
     changed ("X yuan, while imports fell 3.9%") does not join a level of an earlier clause.
-    A rate change does not join a share ("which accounted for 72.5%, rose 13.4%")."""
+    A rate change does not join a share ("which accounted for 72.5%, rose 13.4%"), and an
+    average rate no level ("exceeded 6.1 trillion yuan, with an average annual growth of
+    4.7%": not the change of that total)."""
     kept: list[Draft] = []
     # sentence start -> the last level kept in it (not a conversion): what a change joins
     levels: dict[int, Draft] = {}
     for i, draft in enumerate(drafts):
-        if draft.role != "change":
+        if draft.role != "change" or draft.mention.head == "average":
             kept.append(draft)
             if (
                 draft.role in LEVEL_ROLES

@@ -53,7 +53,8 @@ class Mention:
     ``times`` ("1.7 times"), ``multiple`` ("doubled") or ``pp`` (percentage points).
     ``head`` names the word before the number: direction, share, by, between, from (also
     "compared with", growth.toml [base]: an earlier amount or rate follows), to, cumulative
-    ("grew by a total of", growth.toml [cumulative]) or "".
+    ("grew by a total of"), average ("an average annual rate of": growth.toml [cumulative])
+    or "".
 
     The ``__init__`` is written out: mypyc (``make native``) compiles a written one, whereas
     the one ``dataclass`` generates runs as Python (2% of extraction time for this class).
@@ -500,9 +501,13 @@ _NO_HEAD: tuple[None, None, None] = (None, None, None)
 
 
 def _head_kind(head: re.Match[str]) -> str:
-    """Which kind of head word matched: direction, share, by, between, from or to."""
+    """Which kind of head word matched: direction, share, by, between, from, to, cumulative
+    or average (growth.toml [cumulative] says which of the last two)."""
     kinds = zip(_HEAD_KINDS, head.group(*_HEAD_KINDS), strict=True)
-    return next(kind for kind, words in kinds if words)
+    kind, words = next((kind, words) for kind, words in kinds if words)
+    if kind == "cumulative":
+        return growth_words().cumulative[" ".join(words.split())]
+    return kind
 
 
 @lru_cache(maxsize=256)
