@@ -113,6 +113,14 @@ CHANGES = [
         None,
     ),
     (
+        "points-lower-than",
+        "Its share was 63.2%, 1.5 percentage points lower than that of the previous year.",
+        "-1.5",
+        "pp",
+        "eq",
+        None,
+    ),
+    (
         "times-the-figure-a-year-earlier",
         "Passengers numbered 4.31 million, about 3.2 times the figure a year earlier.",
         "220",

@@ -498,6 +498,7 @@ def _number(written: str, *, from_words: bool, article: bool) -> Decimal | None:
 
 _HEAD_KINDS = ("direction", "share", "by", "between", "from", "to", "cumulative")
 _NO_HEAD: tuple[None, None, None] = (None, None, None)
+_RATE_KINDS = ("percent", "pp")  # what a growth word after it signs ("1.5 points lower")
 
 
 def _head_kind(head: re.Match[str]) -> str:
@@ -579,7 +580,7 @@ def _mention(  # noqa: PLR0917 (called once per number: positional arguments are
         raw_unit = text[head.start("cur") : head.end("cur")]
     direction, qual, head_words = head.group("direction", "qual", "head") if head else _NO_HEAD
     sign = _sign(direction) if direction else 0
-    after = p.after_rate.match(low, unit_end) if kind == "percent" and not sign else None
+    after = p.after_rate.match(low, unit_end) if kind in _RATE_KINDS and not sign else None
     if after is not None:
         sign = growth_words().after[" ".join(after["word"].split())]
     return Mention(  # positional: keyword arguments cost a microsecond a mention
