@@ -542,6 +542,11 @@ NOT_PERIODS = [
 ]
 
 
+def test_a_span_after_a_rate_and_from_dates_it() -> None:
+    [period] = find_periods("Exports rose 5.4 percent from January to November", JAN_2026)
+    assert (period.label, period.kind) == ("January to November", "ytd")
+
+
 @pytest.mark.parametrize("text", [c[1] for c in NOT_PERIODS], ids=[c[0] for c in NOT_PERIODS])
 def test_not_periods(text: str) -> None:
     assert find_periods(text, JAN_2026) == []
@@ -578,6 +583,8 @@ def test_undated_and_document_phrases() -> None:
         "for the first time since June",
         "the first trade surplus since 2019",
         "Compared with 2020, the last year of the 13th Five-Year Plan, cargo rose",
+        "up 12.4 percent from the second quarter",
+        "exports grew 7.9% from the previous year",
     ],
 )
 def test_the_base_of_a_change_is_marked_base(text: str) -> None:

@@ -496,7 +496,11 @@ def find_periods(
         if period is not None
     ]
     found = [
-        _as_base(p) if _is_comparison_base(low, p.pos) or _after_earlier_amount(low, p.pos) else p
+        _as_base(p)
+        if _is_comparison_base(low, p.pos)
+        or _after_earlier_amount(low, p.pos)
+        or (p.kind in _SINGLE_KINDS and _after_a_rate(low, p.pos))
+        else p
         for p in found
     ]
     found.extend(_consecutive(text, low, start, stop))
@@ -646,6 +650,20 @@ def _after_earlier_amount(low: str, pos: int) -> bool:
     return (
         "from" in window or "compared" in window or "versus" in window or "against" in window
     ) and (_FROM_AMOUNT_RE.search(low, begin, pos) is not None)
+
+
+# "up 12.4 percent from the second quarter", "5% from last year": a rate's base; not a span
+# ("rose 5.4 percent from January to November" dates the rate)
+_SINGLE_KINDS = frozenset({"year", "half", "quarter", "month"})
+_RATE_FROM_RE = re.compile(r"\d\s*(?:%|percent|per\s+cent|pct)\s+from\s+(?:the\s+)?\Z")
+_RATE_FROM_WINDOW = 24
+
+
+def _after_a_rate(low: str, pos: int) -> bool:
+    """Whether the period phrase at ``pos`` is the base of the rate before it ("12.4 percent
+    from the second quarter")."""
+    begin = max(0, pos - _RATE_FROM_WINDOW)
+    return low.find("from", begin, pos) >= 0 and _RATE_FROM_RE.search(low, begin, pos) is not None
 
 
 def consecutive_years(years: int, inherited: Period | None) -> tuple[date, date] | None:
