@@ -458,6 +458,12 @@ BARE_COUNTS = [
     ),
     ("have-risen-to", "Entries by foreign visitors have risen to 412,000.", "412,000", "person"),
     ("fell-to", "The number of flights fell to 1,150 in May.", "1,150", "flight"),
+    (
+        "passing-through",
+        "May was busy for passengers, with 4.63 million passing through the terminals.",
+        "4.63 million",
+        "person",
+    ),
 ]
 
 

@@ -386,7 +386,8 @@ _YEAR_RE = re.compile(r"(?:19|20)\d{2}")
 
 
 def _implied_unit(low: str, start: int, end: int, head: re.Match[str] | None) -> str | None:
-    """The counted noun a bare number refers back to ("flights reached 122,000"), or None."""
+    """The counted noun a bare number (``[start, end)``, its scale word included) refers back
+    to ("flights reached 122,000"), or None."""
     if _YEAR_RE.fullmatch(low, start, end):  # "in 2025": asked first, it is the common case
         return None
     p = patterns()
@@ -555,7 +556,7 @@ def _mention(  # noqa: PLR0917 (called once per number: positional arguments are
         assert tail is not None
         kind, unit, factor, note = "percent", PERCENT, Decimal(100), None
     if kind == "none" and not tail["num2"]:
-        unit = _implied_unit(low, start, end, head)
+        unit = _implied_unit(low, start, tail.end("scale") if tail["scale"] else end, head)
         kind = "level" if unit else kind
     if kind == "none":
         return None
