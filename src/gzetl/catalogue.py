@@ -129,6 +129,14 @@ def organizations() -> tuple[str, ...]:
 
 
 @cache
+def regions() -> tuple[str, ...]:
+    """Phrases that hold a subject's alias but name no subject ("South China", "the East
+    China Sea"): read as one name of nothing, so their "China" names no one."""
+    words = load_data("subjects.toml").get("regions", {}).get("list", [])
+    return tuple(str(w).lower() for w in words)
+
+
+@cache
 def anaphora_zh() -> dict[str, str]:
     """The Chinese phrases that refer back to the last subject of a kind: phrase -> kind."""
     return dict(load_data("subjects.toml").get("anaphora_zh", {}))

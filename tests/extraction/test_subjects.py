@@ -81,6 +81,14 @@ def test_a_place_after_according_to_is_in_passing() -> None:
     assert [(n.name, n.weak) for n in find_names(text).subjects] == [("Guangdong Province", True)]
 
 
+def test_a_region_named_after_china_is_not_china() -> None:
+    text = "Nansha, the largest hub in South China and on the South China Sea, served China."
+    assert [(n.name, n.start) for n in find_names(text).subjects] == [
+        ("Nansha District", 0),
+        ("China", text.rindex("China")),
+    ]
+
+
 def test_an_anaphor_after_from_is_no_place_in_passing() -> None:
     text = "Goods from Shenzhen rose. Guangzhou grew. Trains departing from the city rose."
     names = find_names(text).subjects

@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
+from gzetl.catalogue import regions
 from gzetl.extraction import metrics, subjects
 from gzetl.extraction.gate import document_hits, leftmost_longest
 from gzetl.extraction.metrics import Alias
@@ -43,18 +44,22 @@ class _Entry:
 
 @cache
 def _entries() -> dict[str, _Entry]:
-    """phrase -> what it names, the three tables merged so that a hit costs one look-up."""
+    """phrase -> what it names, the three tables merged so that a hit costs one look-up;
+    the regions of ``subjects.toml`` name nothing."""
     subject_table = subjects.alias_table()
     partner_table = subjects.partner_table()
     metric_table = metrics.alias_table()
-    return {
+    phrases = subject_table.keys() | partner_table.keys() | metric_table.keys()
+    named = {
         phrase: _Entry(
             phrase if phrase in subject_table else None,
             partner_table.get(phrase),
             metric_table.get(phrase),
         )
-        for phrase in subject_table.keys() | partner_table.keys() | metric_table.keys()
+        for phrase in phrases
     }
+    nothing = _Entry(None, None, None)  # "South China": its "China" names no one
+    return {phrase: nothing for phrase in regions() if phrase not in phrases} | named
 
 
 def name_phrases() -> list[str]:
