@@ -502,6 +502,15 @@ CASES = [
         "day",
     ),
     (
+        "month-before-a-trade-noun",
+        "In yuan terms, July exports fell 8.9 percent",
+        date(2015, 8, 8),
+        "July",
+        date(2015, 7, 1),
+        date(2015, 7, 31),
+        "month",
+    ),
+    (
         "two-weeks",
         "Trade in the first two weeks of May was stable",
         date(2025, 5, 20),
@@ -539,6 +548,7 @@ NOT_PERIODS = [
     ("date-without-a-day-word", "On March 1, the new rules took effect"),
     ("holiday-name", "before the National Day holiday on October 1"),
     ("no-such-day", "the busiest day, February 30"),
+    ("modal-may-before-a-noun", "exports may trade lower"),
 ]
 
 

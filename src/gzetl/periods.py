@@ -40,6 +40,7 @@ class PeriodWords:
     latest_year: tuple[str, ...] = ()
     relative_quarters: dict[str, int] = field(default_factory=dict)
     day: tuple[str, ...] = ()
+    month_nouns: tuple[str, ...] = ()
 
 
 @dataclass(slots=True, init=False)
@@ -99,6 +100,7 @@ def period_words() -> PeriodWords:
         latest = tuple(p.lower() for p in table.get("latest_year", {}).get("list", []))
         quarters_back = {k.lower(): int(v) for k, v in table.get("relative_quarters", {}).items()}
         day = tuple(p.lower() for p in table.get("day", {}).get("list", []))
+        month_nouns = tuple(p.lower() for p in table.get("month_nouns", {}).get("list", []))
     except (KeyError, TypeError, ValueError) as exc:
         raise KnowledgeError("periods.toml", f"missing or malformed section: {exc}") from exc
     bad = [m for m, n in months.items() if not 1 <= n <= 12]
@@ -116,6 +118,7 @@ def period_words() -> PeriodWords:
         latest,
         quarters_back,
         day,
+        month_nouns,
     )
 
 
@@ -591,6 +594,7 @@ def _with_preposition(m: re.Match[str], text: str, low: str) -> tuple[re.Match[s
         return m, m.start()
     if g.get("m1") and (
         low.startswith(("'s ", "’s "), m.end())  # "June's trade grew 5.2%"
+        or (text[m.start()].isupper() and _month_noun_re().match(low, m.end()) is not None)
         or (
             _MONTH_OPENS_RE.search(low, max(0, m.start() - 4), m.start())
             and not _DAY_AFTER_RE.match(low, m.end())
@@ -599,6 +603,12 @@ def _with_preposition(m: re.Match[str], text: str, low: str) -> tuple[re.Match[s
         return m, m.start()
     before = _PREPOSITION_RE.search(low, max(0, m.start() - _PREPOSITION_WINDOW), m.start())
     return (m, before.start()) if before else None
+
+
+@cache
+def _month_noun_re() -> re.Pattern[str]:
+    """A word of ``periods.toml`` [month_nouns] right after a month ("July exports")."""
+    return re.compile(rf"\s+(?:{alternation(period_words().month_nouns)})(?![\w-])")
 
 
 _SENTENCE_WINDOW = 160
