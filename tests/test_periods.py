@@ -618,3 +618,16 @@ def test_default_basis() -> None:
     assert [
         default_basis(k) for k in ("year", "quarter", "half", "ytd", "month", "years", None)
     ] == ["yoy", "yoy", "yoy", "yoy", None, None, None]
+
+
+def test_an_ordinal_without_a_noun_after_a_quarter_is_the_next_quarter() -> None:
+    text = (
+        "Trade was 6.76 trillion yuan in the first quarter, 7.41 trillion yuan in the second "
+        "and 8.11 trillion yuan in the third. It came second in the third."
+    )
+    found = [(p.label, p.kind, p.start, p.end) for p in find_periods(text, date(2018, 10, 12))]
+    assert found == [
+        ("first quarter", "quarter", date(2018, 1, 1), date(2018, 3, 31)),
+        ("in the second", "quarter", date(2018, 4, 1), date(2018, 6, 30)),
+        ("in the third", "quarter", date(2018, 7, 1), date(2018, 9, 30)),
+    ]
