@@ -458,6 +458,7 @@ BARE_COUNTS = [
     ),
     ("have-risen-to", "Entries by foreign visitors have risen to 412,000.", "412,000", "person"),
     ("fell-to", "The number of flights fell to 1,150 in May.", "1,150", "flight"),
+    ("noun-to", "The airport opened routes, bringing its routes to 31.", "31", "route"),
     (
         "passing-through",
         "May was busy for passengers, with 4.63 million passing through the terminals.",
@@ -477,7 +478,11 @@ def test_a_bare_count_takes_the_noun_its_sentence_names(text: str, span: str, un
 
 @pytest.mark.parametrize(
     "text",
-    ["Exports rose 4.1 percent to 5.9 million.", "The hotline took 2,000 calls by the public."],
+    [
+        "Exports rose 4.1 percent to 5.9 million.",
+        "The hotline took 2,000 calls by the public.",
+        "Its routes link it with more than 100 countries and regions.",
+    ],
 )
 def test_a_bare_count_without_a_counted_noun_is_no_fact(text: str) -> None:
     assert [m.text for m in scan(text) if m.kind == "level"] == []

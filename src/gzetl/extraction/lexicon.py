@@ -93,6 +93,7 @@ class ImpliedUnit:
 
     verbs: tuple[str, ...]
     after: tuple[str, ...]
+    other_nouns: tuple[str, ...]  # "more than 100 countries": the number counts these
 
 
 @cache
@@ -100,13 +101,18 @@ def implied_unit() -> ImpliedUnit:
     """``qualifiers.toml`` [implied_unit], validated."""
     section = load_data("qualifiers.toml").get("implied_unit", {})
     verbs, after = section.get("verbs"), section.get("after")
-    for name, value in (("verbs", verbs), ("after", after)):
+    other = section.get("other_nouns", [])
+    for name, value in (("verbs", verbs), ("after", after), ("other_nouns", other)):
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise KnowledgeError(
                 "qualifiers.toml", f"[implied_unit] {name} must be a list of phrases"
             )
-    assert isinstance(verbs, list) and isinstance(after, list)
-    return ImpliedUnit(tuple(v.lower() for v in verbs), tuple(a.lower() for a in after))
+    assert isinstance(verbs, list) and isinstance(after, list) and isinstance(other, list)
+    return ImpliedUnit(
+        tuple(v.lower() for v in verbs),
+        tuple(a.lower() for a in after),
+        tuple(o.lower() for o in other),
+    )
 
 
 @cache

@@ -247,12 +247,15 @@ def patterns() -> Patterns:
     )
     implied = implied_unit()
     implied_before = re.compile(  # a phrase may start with "%" ("24.8% to 5.9 million"); a
-        # counted noun right before counts the number ("and its passenger throughput 38.2 million")
+        # counted noun right before counts the number ("and its passenger throughput 38.2 million",
+        # "bringing its international routes to 31")
         rf"""(?:(?:(?<![\w-])|(?=%))(?:{alternation(list(implied.verbs))})
-        |(?<![\w-])(?:{counted_units}))\s+\Z""",
+        |(?<![\w-])(?:{counted_units})(?:\s+to)?)\s+\Z""",
         flags,
     )
-    implied_after = re.compile(rf"\s+(?:{alternation(list(implied.after))})(?![\w-])")
+    implied_after = re.compile(
+        rf"\s+(?:(?P<other>{alternation(list(implied.other_nouns))})|{alternation(list(implied.after))})(?![\w-])"
+    )
     counted = re.compile(rf"(?<![\w-])(?:{counted_units})(?![\w-])")
     return Patterns(
         digits,
@@ -391,14 +394,16 @@ def _implied_unit(low: str, start: int, end: int, head: re.Match[str] | None) ->
     if _YEAR_RE.fullmatch(low, start, end):  # "in 2025": asked first, it is the common case
         return None
     p = patterns()
-    qual = head is not None and head["qual"]
+    after = p.implied_after.match(low, end)
+    if after is not None and after["other"]:  # "more than 100 countries": counts those
+        return None
     triggered = (
-        qual
+        (head is not None and head["qual"])
         or (
             _previous_token(low, start) in p.implied_last
             and p.implied_before.search(low, max(0, start - 40), start)
         )
-        or p.implied_after.match(low, end)
+        or after is not None
     )
     if not triggered:
         return None
