@@ -635,9 +635,10 @@ def _day_word_re() -> re.Pattern[str]:
 
 # "6.76 trillion yuan in the first quarter, 7.41 trillion yuan in the second and 8.11 trillion
 # yuan in the third": an ordinal with no noun, after a quarter or half in the same sentence
-_ELLIPTICAL_RE = re.compile(
-    r"(?<![\w-])(?:in|for)\s+the\s+(?P<ord>[a-z]+)(?=\s*(?:[,;]|\.(?:\s|\Z)|and\s|respectively))"
+_ELLIPTICAL_RE = re.compile(  # a literal first: the engine skips to each "the "
+    r"the\s+(?P<ord>[a-z]+)(?=\s*(?:[,;]|\.(?:\s|\Z)|and\s|respectively))"
 )
+_IN_OR_FOR_RE = re.compile(r"(?<![\w-])(?:in|for)\s+\Z")
 _ELLIPTICAL_WINDOW = 200
 _PERIODS_OF_PARTS = {"quarter": 3, "half": 6}
 
@@ -645,28 +646,30 @@ _PERIODS_OF_PARTS = {"quarter": 3, "half": 6}
 def _elliptical(text: str, low: str, found: list[Period], start: int, stop: int) -> list[Period]:
     """ "in the second", "in the third" after "in the first quarter": that quarter (half) of
     the same year, the part named by the latest quarter or half before it."""
-    if low.find("in the ", start, stop) < 0 and low.find("for the ", start, stop) < 0:
-        return []
     elliptical = []
     ordinals = period_words().ordinals
     for m in _ELLIPTICAL_RE.finditer(low, start, stop):
         n = ordinals.get(m["ord"])
+        before = _IN_OR_FOR_RE.search(low, max(0, m.start() - 6), m.start())
+        if n is None or before is None:
+            continue
+        pos = before.start()
         named = [
             p
             for p in found
             if p.kind in _PERIODS_OF_PARTS
             and p.start is not None
-            and m.start() - _ELLIPTICAL_WINDOW <= p.end_pos <= m.start()
-            and not _SENTENCE_END_RE.search(text, p.end_pos, m.start())
+            and pos - _ELLIPTICAL_WINDOW <= p.end_pos <= pos
+            and not _SENTENCE_END_RE.search(text, p.end_pos, pos)
         ]
-        if n is None or not named or named[-1].start is None:
+        if not named or named[-1].start is None:
             continue
         months = _PERIODS_OF_PARTS[named[-1].kind]
         if not 1 <= n <= 12 // months:
             continue
         first, last = _months(months * (n - 1) + 1, months * n, named[-1].start.year)
-        label = " ".join(text[m.start() : m.end()].split())
-        elliptical.append(Period(m.start(), m.end(), label, named[-1].kind, first, last))
+        label = " ".join(text[pos : m.end()].split())
+        elliptical.append(Period(pos, m.end(), label, named[-1].kind, first, last))
     return elliptical
 
 
