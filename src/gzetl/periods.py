@@ -635,12 +635,19 @@ def _day_word_re() -> re.Pattern[str]:
 
 # "6.76 trillion yuan in the first quarter, 7.41 trillion yuan in the second and 8.11 trillion
 # yuan in the third": an ordinal with no noun, after a quarter or half in the same sentence
-_ELLIPTICAL_RE = re.compile(  # a literal first: the engine skips to each "the "
-    r"the\s+(?P<ord>[a-z]+)(?=\s*(?:[,;]|\.(?:\s|\Z)|and\s|respectively))"
+_ELLIPTICAL_RE = re.compile(
+    r"(?<![\w-])(?:in|for)\s+the\s+(?P<ord>[a-z0-9]+)(?=\s*(?:[,;]|\.(?:\s|\Z)|and\s|respectively))"
 )
-_IN_OR_FOR_RE = re.compile(r"(?<![\w-])(?:in|for)\s+\Z")
 _ELLIPTICAL_WINDOW = 200
 _PERIODS_OF_PARTS = {"quarter": 3, "half": 6}
+
+
+@cache
+def _elliptical_leads() -> tuple[str, ...]:
+    """ "in the second", "for the 3rd", ...: how an elliptical quarter or half starts (found
+    by ``str.find``: these are rare, a scan of every "the" is not)."""
+    later = [word for word, n in period_words().ordinals.items() if 2 <= n <= 4]
+    return tuple(f"{lead} the {word}" for lead in ("in", "for") for word in later)
 
 
 def _elliptical(text: str, low: str, found: list[Period], start: int, stop: int) -> list[Period]:
@@ -648,12 +655,8 @@ def _elliptical(text: str, low: str, found: list[Period], start: int, stop: int)
     the same year, the part named by the latest quarter or half before it."""
     elliptical = []
     ordinals = period_words().ordinals
-    for m in _ELLIPTICAL_RE.finditer(low, start, stop):
-        n = ordinals.get(m["ord"])
-        before = _IN_OR_FOR_RE.search(low, max(0, m.start() - 6), m.start())
-        if n is None or before is None:
-            continue
-        pos = before.start()
+    for m in matches(_ELLIPTICAL_RE, low, occurrences(low, _elliptical_leads(), start, stop)):
+        pos, n = m.start(), ordinals.get(m["ord"], 0)
         named = [
             p
             for p in found

@@ -510,11 +510,12 @@ _RATE_KINDS = ("percent", "pp")  # what a growth word after it signs ("1.5 point
 def _head_kind(head: re.Match[str]) -> str:
     """Which kind of head word matched: direction, share, by, between, from, to, cumulative
     or average (growth.toml [cumulative] says which of the last two)."""
-    kinds = zip(_HEAD_KINDS, head.group(*_HEAD_KINDS), strict=True)
-    kind, words = next((kind, words) for kind, words in kinds if words)
-    if kind == "cumulative":
-        return growth_words().cumulative[" ".join(words.split())]
-    return kind
+    for kind, words in zip(_HEAD_KINDS, head.group(*_HEAD_KINDS), strict=True):
+        if words and kind == "cumulative":
+            return growth_words().cumulative[" ".join(words.split())]
+        if words:
+            return str(kind)
+    raise AssertionError("called only when a head word matched")
 
 
 @lru_cache(maxsize=256)
