@@ -508,7 +508,7 @@ def find_periods(
     ]
     found.extend(_consecutive(text, low, start, stop))
     found.sort(key=lambda p: (p.pos, -p.end_pos))
-    found.extend(_elliptical(text, low, found, start, stop))
+    found.extend(_elliptical(text, low, found, stop))
     found.sort(key=lambda p: (p.pos, -p.end_pos))
     outer: list[Period] = []
     for period in found:  # "this year" inside "the first quarter of this year" is not its own
@@ -635,44 +635,31 @@ def _day_word_re() -> re.Pattern[str]:
 
 # "6.76 trillion yuan in the first quarter, 7.41 trillion yuan in the second and 8.11 trillion
 # yuan in the third": an ordinal with no noun, after a quarter or half in the same sentence
-_ELLIPTICAL_RE = re.compile(
-    r"(?<![\w-])(?:in|for)\s+the\s+(?P<ord>[a-z0-9]+)(?=\s*(?:[,;]|\.(?:\s|\Z)|and\s|respectively))"
+_ELLIPTICAL_RE = re.compile(  # no look-behind first: the engine skips to "i" and "f"
+    r"(?:in|for)\s+the\s+(?P<ord>[a-z0-9]+)(?=\s*(?:[,;]|\.(?:\s|\Z)|and\s|respectively))"
 )
 _ELLIPTICAL_WINDOW = 200
 _PERIODS_OF_PARTS = {"quarter": 3, "half": 6}
 
 
-@cache
-def _elliptical_leads() -> tuple[str, ...]:
-    """ "in the second", "for the 3rd", ...: how an elliptical quarter or half starts (found
-    by ``str.find``: these are rare, a scan of every "the" is not)."""
-    later = [word for word, n in period_words().ordinals.items() if 2 <= n <= 4]
-    return tuple(f"{lead} the {word}" for lead in ("in", "for") for word in later)
-
-
-def _elliptical(text: str, low: str, found: list[Period], start: int, stop: int) -> list[Period]:
+def _elliptical(text: str, low: str, found: list[Period], stop: int) -> list[Period]:
     """ "in the second", "in the third" after "in the first quarter": that quarter (half) of
-    the same year, the part named by the latest quarter or half before it."""
+    the same year, read in the rest of the sentence after each quarter or half."""
     elliptical = []
     ordinals = period_words().ordinals
-    for m in matches(_ELLIPTICAL_RE, low, occurrences(low, _elliptical_leads(), start, stop)):
-        pos, n = m.start(), ordinals.get(m["ord"], 0)
-        named = [
-            p
-            for p in found
-            if p.kind in _PERIODS_OF_PARTS
-            and p.start is not None
-            and pos - _ELLIPTICAL_WINDOW <= p.end_pos <= pos
-            and not _SENTENCE_END_RE.search(text, p.end_pos, pos)
-        ]
-        if not named or named[-1].start is None:
+    for part in found:
+        if part.kind not in _PERIODS_OF_PARTS or part.start is None:
             continue
-        months = _PERIODS_OF_PARTS[named[-1].kind]
-        if not 1 <= n <= 12 // months:
-            continue
-        first, last = _months(months * (n - 1) + 1, months * n, named[-1].start.year)
-        label = " ".join(text[pos : m.end()].split())
-        elliptical.append(Period(pos, m.end(), label, named[-1].kind, first, last))
+        end = _SENTENCE_END_RE.search(text, part.end_pos, part.end_pos + _ELLIPTICAL_WINDOW)
+        limit = min(stop, end.end() if end else part.end_pos + _ELLIPTICAL_WINDOW)
+        months = _PERIODS_OF_PARTS[part.kind]
+        for m in _ELLIPTICAL_RE.finditer(low, part.end_pos, limit):
+            n = ordinals.get(m["ord"], 0)
+            if not _starts_word(low, m.start()) or not 2 <= n <= 12 // months:
+                continue
+            first, last = _months(months * (n - 1) + 1, months * n, part.start.year)
+            label = " ".join(text[m.start() : m.end()].split())
+            elliptical.append(Period(m.start(), m.end(), label, part.kind, first, last))
     return elliptical
 
 
