@@ -72,6 +72,21 @@ def test_consecutive_years_after_the_figure_date_a_rank() -> None:
     ]
 
 
+def test_a_period_right_after_a_figure_dates_it() -> None:
+    text = (
+        "By quarter, trade was 6.76 trillion yuan in the first quarter, 7.41 trillion yuan in "
+        "the second and 8.11 trillion yuan in the third. In 2027, the port handled 26.4 million "
+        "TEUs, of which 3.08 million TEUs were handled in September."
+    )
+    assert _periods(text, date(2027, 10, 12)) == [
+        ("6.76 trillion yuan", date(2027, 1, 1), date(2027, 3, 31)),
+        ("7.41 trillion yuan", date(2027, 4, 1), date(2027, 6, 30)),
+        ("8.11 trillion yuan", date(2027, 7, 1), date(2027, 9, 30)),
+        ("26.4 million TEUs", date(2027, 1, 1), date(2027, 12, 31)),
+        ("3.08 million TEUs", date(2027, 9, 1), date(2027, 9, 30)),
+    ]
+
+
 def test_the_period_of_an_earlier_rate_is_a_base() -> None:
     # "picking up from a 2.6% gain in September": September dates no later sentence
     text = (

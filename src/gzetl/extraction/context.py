@@ -28,6 +28,7 @@ from gzetl.periods import Period, consecutive_years, default_basis, find_periods
 EACH_YEAR = "each year"
 GROUP_KIND = "group"
 TRADE_MODE = "import_export_value"  # "foreign trade containers": a trade mode, not the metric
+_DIGIT_RE = re.compile(r"\d")
 _ITEM_SPLIT_RE = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+", re.IGNORECASE)
 _BASE_YEAR_RE = re.compile(
     r"(?:compared\s+(?:to|with)|than(?:\s+in)?)\s+((?:19|20)\d{2})(?!\d)", re.IGNORECASE
@@ -152,6 +153,8 @@ class Context:
         start = m.head_start if draft.role == "change" else m.start
         in_sentence = self.periods_between(s.start, s.end)
         chosen = _nearest_period(in_sentence, start, m.end)
+        if not self.zh and chosen is not None and chosen.end_pos <= m.start:
+            chosen = self._right_after(in_sentence, m.end, draft.clause[1]) or chosen
         if chosen is not None and self._dates_another_clause(chosen, draft.clause):
             chosen = None  # "，连续5年位居前列", ", ranking third for two consecutive years"
         if self.zh and chosen is None and self._cumulative(draft.clause[0], m.start):
@@ -174,6 +177,15 @@ class Context:
         if chosen is None or chosen.start is None:
             return self._inherited(s, paragraph_start), False
         return _value(chosen), False
+
+    def _right_after(self, periods: list[Period], end: int, clause_end: int) -> Period | None:
+        """English: the period phrase after a figure in its own clause, no other number
+        between ("7.41 trillion yuan in the second", "of which 3.08 million TEUs were handled
+        in September"): it dates the figure, not the one before it, which dates another."""
+        for p in periods:
+            if end <= p.pos < clause_end and p.kind in INHERITED_KINDS:
+                return None if _DIGIT_RE.search(self.text, end, p.pos) else p
+        return None
 
     def _dates_another_clause(self, period: Period, clause: tuple[int, int]) -> bool:
         """Whether a period phrase outside a figure's clause dates something else: in Chinese
