@@ -81,6 +81,20 @@ def test_a_place_after_according_to_is_in_passing() -> None:
     assert [(n.name, n.weak) for n in find_names(text).subjects] == [("Guangdong Province", True)]
 
 
+def test_the_owner_of_a_shares_whole_is_named_in_passing() -> None:
+    text = (
+        "China's trade grew. Private firms' share of the country's total trade rose to 57.2 "
+        "percent, and the share of private enterprises in China's trade was 58.6 percent."
+    )
+    assert [(n.name, n.weak) for n in find_names(text).subjects] == [
+        ("China", False),
+        ("private enterprises", False),
+        ("China", True),
+        ("private enterprises", False),
+        ("China", True),
+    ]
+
+
 def test_a_region_named_after_china_is_not_china() -> None:
     text = "Nansha, the largest hub in South China and on the South China Sea, served China."
     assert [(n.name, n.start) for n in find_names(text).subjects] == [

@@ -20,6 +20,7 @@ from gzetl.extraction.numbers import alternation, lowered
 from gzetl.extraction.sentences import bisect_left
 
 AGENCY_KINDS = frozenset({"customs"})
+GROUP_KIND = "group"  # "private enterprises": a part of a place's trade, not a place
 AGENCY_UNITS = frozenset({"measure", "batch"})
 
 
@@ -99,6 +100,11 @@ def find_subjects(text: str) -> list[Named]:
 _WEAK_RE = re.compile(r"(?<![\w-])(?:in|among|from|according\s+to)\s+(?:the\s+)?\Z")
 _WEAK_WINDOW = 18  # characters before a name that _WEAK_RE reads
 _WEAK_LAST = ("in", "among", "from", "to", "the")  # what the words of a _WEAK_RE match end with
+# "Private firms' share of the country's total trade": the place owns the share's whole and is
+# named in passing (a group after "share of" is the share's subject: "the share of private
+# enterprises in ...")
+_WHOLE_OWNER_RE = re.compile(r"(?<![\w-])(?:share|proportion)\s+of\s+(?:the\s+)?\Z")
+_WHOLE_OWNER_WINDOW = 22
 _WEAK_ANAPHOR_RE = re.compile(r"(?<![\w-])to\s+\Z")
 _FROM_RE = re.compile(
     r"(?<![\w-])from\s+(?:the\s+)?\Z"
@@ -137,6 +143,7 @@ def resolve(phrases: list[tuple[int, int, str]], low: str = "") -> list[Named]:
         name, kind = table[" ".join(phrase.split())]
         weak = bool(low) and bool(
             _in_passing(low, start)
+            or (kind != GROUP_KIND and _owns_the_whole(low, start))
             or (kind in AGENCY_KINDS and _REPORTER_RE.match(low, end))
             or (low.startswith(",", end) and _DATELINE_RE.match(low, end))
         )
@@ -171,6 +178,15 @@ def _in_passing(low: str, start: int) -> bool:
     return (
         blanks_after(low, begin, start, _WEAK_LAST)
         and _WEAK_RE.search(low, begin, start) is not None
+    )
+
+
+def _owns_the_whole(low: str, start: int) -> bool:
+    """Whether ``_WHOLE_OWNER_RE`` matches right before ``start`` ("share of the country's")."""
+    begin = max(0, start - _WHOLE_OWNER_WINDOW)
+    return (
+        blanks_after(low, begin, start, ("of", "the"))
+        and _WHOLE_OWNER_RE.search(low, begin, start) is not None
     )
 
 
