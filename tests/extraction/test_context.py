@@ -200,3 +200,19 @@ def test_a_clearance_time_belongs_to_the_place_not_the_agency() -> None:
         ("12.5 hours", "Nansha Port"),
         ("18 measures", "Guangzhou Customs"),
     ]
+
+
+def test_a_count_of_all_enterprises_is_the_places() -> None:
+    text = (
+        "In 2025, Guangdong's trade reached 9.1 trillion yuan and its private enterprises "
+        "imported and exported 5.3 trillion yuan. "
+        "The number of enterprises with import and export records reached 106,000. The "
+        "province's private enterprises, which numbered more than 95,000, grew fastest."
+    )
+    facts = extract_document(text, doc_id="d", source="d.txt", published=date(2026, 1, 20))
+    assert facts.select("text", "subject").rows() == [
+        ("9.1 trillion yuan", "Guangdong Province"),
+        ("5.3 trillion yuan", "private enterprises"),
+        ("106,000", "Guangdong Province"),
+        ("more than 95,000", "private enterprises"),
+    ]

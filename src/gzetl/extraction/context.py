@@ -29,6 +29,7 @@ EACH_YEAR = "each year"
 GROUP_KIND = "group"
 TRADE_MODE = "import_export_value"  # "foreign trade containers": a trade mode, not the metric
 _DIGIT_RE = re.compile(r"\d")
+ENTERPRISE = "enterprise"  # the unit of a count of enterprises
 _ITEM_SPLIT_RE = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+", re.IGNORECASE)
 _BASE_YEAR_RE = re.compile(
     r"(?:compared\s+(?:to|with)|than(?:\s+in)?)\s+((?:19|20)\d{2})(?!\d)", re.IGNORECASE
@@ -382,7 +383,18 @@ class Context:
             and not any(n.name == subject for n in self.subjects.between(*sentence))
         ):  # "Trade with ASEAN ...": the reporter's figure, not the group's
             return self.current_place
+        if unit == ENTERPRISE and subject in self._groups and not self._names(subject, draft):
+            # "... private enterprises ... The number of enterprises with records reached
+            return self.current_place or subject  # 700,000": the place's, not the group's
         return subject
+
+    def _names(self, subject: str, draft: Draft) -> bool:
+        """Whether the clause of ``draft`` names ``subject``, or a relative clause it opens
+        does ("private enterprises, which numbered more than 95,000")."""
+        return any(
+            n.name == subject and (n.relative or n.start >= draft.clause[0])
+            for n in self.subjects.between(draft.sentence.start, draft.clause[1])
+        )
 
     def _partner_of(self, draft: Draft) -> str | None:
         """A trading partner named in the clause of a money figure ("trade with ASEAN")."""
