@@ -17,13 +17,14 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
+from typing import Final
 
 from gzetl.extraction.lexicon import growth_words
 from gzetl.extraction.numbers import alternation, lowered, number_words
 from gzetl.extraction.quantities import Mention
 
-RATIO_NOTE = "times-of read as ratio (ambiguous in translation)"
-CHANGE_KINDS = frozenset({"times", "multiple", "pp"})
+RATIO_NOTE: Final = "times-of read as ratio (ambiguous in translation)"
+CHANGE_KINDS: Final = frozenset({"times", "multiple", "pp"})
 
 
 @dataclass(slots=True, init=False)

@@ -14,11 +14,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Final
 
 from gzetl.extraction.gate import matches, occurrences
 
-_LINE_RE = re.compile(r"[^\n]+")
-_SENTENCE_END_RE = re.compile(
+_LINE_RE: Final = re.compile(r"[^\n]+")
+_SENTENCE_END_RE: Final = re.compile(
     r"""
     [.!?;。；！？]["'”’]?       # closing punctuation, maybe a closing quote
     (?=(\s+)[^a-z\s]|\s*$)   # then blanks (group 1: the next sentence starts after them)
@@ -26,15 +27,15 @@ _SENTENCE_END_RE = re.compile(
     """,
     re.VERBOSE,
 )
-SENTENCE_MARKS = ".!?;。；！？"  # every match of _SENTENCE_END_RE starts with one of these
+SENTENCE_MARKS: Final = ".!?;。；！？"  # every match of _SENTENCE_END_RE starts with one of these
 # A comma, colon or semicolon followed by white space, or a bracket; tried only where one of
 # CLAUSE_MARKS stands (``SentenceIndex``).
-_CLAUSE_RE = re.compile(r"[,:;，：()](?:(?<=[()])|\s)")
-CLAUSE_MARKS = ",:;，：()"  # every match of _CLAUSE_RE starts with one of these
+_CLAUSE_RE: Final = re.compile(r"[,:;，：()](?:(?<=[()])|\s)")
+CLAUSE_MARKS: Final = ",:;，：()"  # every match of _CLAUSE_RE starts with one of these
 # A pattern that is one class of plain characters ("[，、：]": no escape, range or negation)
-_CHARACTER_CLASS_RE = re.compile(r"\[([^\\\]\[^-][^\\\]\[-]*)\]")
-_HEADING_MAX = 200
-_CLOSERS = tuple(".!?;:\"'”’。！？；")
+_CHARACTER_CLASS_RE: Final = re.compile(r"\[([^\\\]\[^-][^\\\]\[-]*)\]")
+_HEADING_MAX: Final = 200
+_CLOSERS: Final = tuple(".!?;:\"'”’。！？；")
 
 
 @dataclass(slots=True, init=False)
