@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from gzetl.extraction.sentences import SentenceIndex, split_sentences
+from pathlib import Path
+
+from gzetl.extraction.sentences import Sentence, SentenceIndex, _characters, split_sentences
+from gzetl.extraction.zh.sentences import CLAUSE_RE, sentence_index
+
+CORPUS = Path(__file__).parents[1] / "corpus"
 
 TEXT = (
     "Trade Grows in 2025\n\n"
@@ -42,3 +47,33 @@ def test_paragraph_start_is_the_start_of_its_first_sentence() -> None:
         firsts.setdefault(s.paragraph, s.start)
     assert [index.paragraph_start(s) for s in index.sentences] == [0, 0, 33, 42, 42]
     assert [firsts[s.paragraph] for s in index.sentences] == [0, 0, 33, 42, 42]
+
+
+def _clause_by_scan(
+    index: SentenceIndex, sentence: Sentence, start: int, end: int
+) -> tuple[int, int]:
+    """``SentenceIndex.clause`` as written for any pattern: every break of the sentence by
+    ``finditer``, the last one ending before the span and the first starting after it."""
+    left, right = sentence.start, sentence.end
+    for m in CLAUSE_RE.finditer(index.text, sentence.start, sentence.end):
+        if m.end() <= start:
+            left = m.end()
+        elif m.start() >= end:
+            return left, m.start()
+    return left, right
+
+
+def test_clause_of_a_character_class_is_the_clause_of_its_scan() -> None:
+    """zh's clause pattern is one class of characters: its breaks are found with str.find and
+    bisected, which gives the clause a scan of the sentence gives, at every position of the
+    Chinese dev articles."""
+    assert _characters(CLAUSE_RE) == "，,、：:（）()；;"
+    texts = [path.read_text(encoding="utf-8") for path in sorted(CORPUS.glob("zh-*.txt"))]
+    assert len(texts) >= 10
+    for text in texts:
+        index = sentence_index(text)
+        for sentence in index.sentences:
+            for start in range(sentence.start, sentence.end, 3):
+                end = min(start + 4, sentence.end)
+                expected = _clause_by_scan(index, sentence, start, end)
+                assert index.clause(sentence, start, end) == expected, (text[start:end], start)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from datetime import date
 from functools import cache
+from typing import Final
 
 from gzetl.catalogue import subjects
 from gzetl.extraction.growth import Change
@@ -21,29 +22,30 @@ from gzetl.extraction.metrics import MetricIndex, fits, hints, money_metrics
 from gzetl.extraction.names import Names, find_names
 from gzetl.extraction.numbers import alternation, lowered
 from gzetl.extraction.sentences import Sentence, SentenceIndex, bisect_left
-from gzetl.extraction.subjects import AGENCY_KINDS, AGENCY_UNITS, SubjectIndex
+from gzetl.extraction.subjects import AGENCY_KINDS, AGENCY_UNITS, GROUP_KIND, SubjectIndex
 from gzetl.extraction.zh.lexicon import zh_words
 from gzetl.periods import Period, consecutive_years, default_basis, find_periods
 
-EACH_YEAR = "each year"
-GROUP_KIND = "group"
-TRADE_MODE = "import_export_value"  # "foreign trade containers": a trade mode, not the metric
-_DIGIT_RE = re.compile(r"\d")
-ENTERPRISE = "enterprise"  # the unit of a count of enterprises
+EACH_YEAR: Final = "each year"
+TRADE_MODE: Final = (
+    "import_export_value"  # "foreign trade containers": a trade mode, not the metric
+)
+ENTERPRISE: Final = "enterprise"  # the unit of a count of enterprises
+_DIGIT_RE: Final = re.compile(r"\d")
 _ITEM_SPLIT_RE = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+", re.IGNORECASE)
-_BASE_YEAR_RE = re.compile(
+_BASE_YEAR_RE: Final = re.compile(
     r"(?:compared\s+(?:to|with)|than(?:\s+in)?)\s+((?:19|20)\d{2})(?!\d)", re.IGNORECASE
 )
 _SAME_PERIOD_RE = re.compile(
     r"same\s+(?:month|period|quarter)\s+(?:of\s+)?(?:last|the\s+previous)\s+year"
 )
-_ZH_ITEM_SPLIT_RE = re.compile(r"[、，,]|和|及|与")
-_ZH_RESPECTIVELY = "分别"
-_NAMED_KINDS = ("month", "quarter")  # "in the month" refers back to the latest month named
+_ZH_ITEM_SPLIT_RE: Final = re.compile(r"[、，,和及与]")  # a class: the engine skips to one
+_ZH_RESPECTIVELY: Final = "分别"
+_NAMED_KINDS: Final = ("month", "quarter")  # "in the month" refers back to the latest month named
 _OPENING_RE = re.compile(r"\s*(?:(?:in|during|for)\s+)?(?:the\s+)?", re.IGNORECASE)
-_ALONE_RE = re.compile(r",?\s+alone(?![\w-])", re.IGNORECASE)  # "In October alone, ..."
-_PRODUCT_PEEK = 8  # characters after an alias looked at before _product_regex is tried
-INHERITED_KINDS = frozenset({"year", "quarter", "half", "ytd", "month", "months", "years"})
+_ALONE_RE: Final = re.compile(r",?\s+alone(?![\w-])", re.IGNORECASE)  # "In October alone, ..."
+_PRODUCT_PEEK: Final = 8  # characters after an alias looked at before _product_regex is tried
+INHERITED_KINDS: Final = frozenset({"year", "quarter", "half", "ytd", "month", "months", "years"})
 PeriodValue = tuple[date | None, date | None, str | None, str | None]
 
 
@@ -99,7 +101,10 @@ class Context:
         first = bisect_left(self._period_pos, max(0, start - 60))
         last = bisect_left(self._period_pos, end, first)
         ends = self._period_ends
-        return any(ends[i] > start for i in range(first, last))  # asked for every number
+        for i in range(first, last):  # noqa: SIM110 (any() allocates a generator; per number)
+            if ends[i] > start:
+                return True
+        return False
 
     # --- subjects -------------------------------------------------------------------------
 
@@ -205,7 +210,10 @@ class Context:
 
     def _cumulative(self, start: int, end: int) -> bool:
         """zh: whether a word of ``[periods.cumulative]`` ("累计") stands in ``[start, end)``."""
-        return any(word in self.text[start:end] for word in self._zh_words.cumulative)
+        for word in self._zh_words.cumulative:  # noqa: SIM110 (no slice, no generator)
+            if self.text.find(word, start, end) >= 0:
+                return True
+        return False
 
     def _span_of(self, paragraph_start: int, end: int) -> PeriodValue | None:
         """The latest multi-year period of the paragraph before ``end``, else the document's."""
@@ -346,7 +354,10 @@ class Context:
         if draft.role in {"level", "rate"}:
             return unit not in AGENCY_UNITS
         s = draft.sentence
-        return any(n.name == draft.subject for n in self.subjects.between(s.start, s.end))
+        for n in self.subjects.between(s.start, s.end):  # noqa: SIM110 (any() allocates)
+            if n.name == draft.subject:
+                return True
+        return False
 
     def _share(self, draft: Draft, part: Draft | None) -> None:
         """The whole a share is of ("of total exports"), and the goods of the part before it."""
@@ -427,17 +438,23 @@ class Context:
             draft.notes.append(EACH_YEAR)
         change = draft.change
         if change is not None and change.basis is None:
-            base = self._base_year(draft.mention.end, draft.clause[1])
-            basis = (
-                f"vs_{base.group(1)}"
-                if base
-                else self._opening_basis(draft.sentence.start) or default_basis(draft.period[3])
-            )
-            if basis is None:  # "slid 4% in November from a year earlier": a base further on
-                # (in the whole clause of a level: "rose 8.7% from a year earlier to 53.4 ...")
-                begin = draft.clause[0] if draft.role == "level" else draft.mention.end
-                basis = _clause_basis(self.text, begin, draft.clause[1])
-            draft.change = Change(change.pct, basis, change.bound, change.note)
+            draft.change = Change(change.pct, self._basis(draft), change.bound, change.note)
+
+    def _basis(self, draft: Draft) -> str | None:
+        """The basis of a change that states none: a base year or a basis phrase of the
+        English text around it, else the default for its period. Chinese text: the default
+        (its basis words, 同比 and 环比, are read with the number by ``zh.quantities``)."""
+        if self.zh:
+            return default_basis(draft.period[3])
+        base = self._base_year(draft.mention.end, draft.clause[1])
+        if base:
+            return f"vs_{base.group(1)}"
+        basis = self._opening_basis(draft.sentence.start) or default_basis(draft.period[3])
+        if basis is None:  # "slid 4% in November from a year earlier": a base further on
+            # (in the whole clause of a level: "rose 8.7% from a year earlier to 53.4 ...")
+            begin = draft.clause[0] if draft.role == "level" else draft.mention.end
+            basis = _clause_basis(self.text, begin, draft.clause[1])
+        return basis
 
     def _base_year(self, start: int, end: int) -> re.Match[str] | None:
         """``_BASE_YEAR_RE`` inside ``[start, end)``, searched for only where "than" or

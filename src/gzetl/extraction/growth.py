@@ -16,14 +16,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
+from typing import Final
 
 from gzetl.extraction.lexicon import CUMULATIVE_KINDS, growth_words
 from gzetl.extraction.numbers import alternation, lowered, number_words
 from gzetl.extraction.quantities import Mention
 
-RATIO_NOTE = "times-of read as ratio (ambiguous in translation)"
-CHANGE_KINDS = frozenset({"times", "multiple", "pp"})
+RATIO_NOTE: Final = "times-of read as ratio (ambiguous in translation)"
+CHANGE_KINDS: Final = frozenset({"times", "multiple", "pp"})
 
 
 @dataclass(slots=True, init=False)
@@ -60,13 +61,21 @@ def _verb_sign(text: str, clause_start: int, pos: int) -> int:
     return sign
 
 
+@lru_cache(maxsize=1024)
+def _is_proportion(raw_value: str) -> bool:
+    """Whether a number as written is a proportion ("nine in ten"): asked for every rate,
+    whose written forms repeat ("5.2"), so the answer is kept rather than the words split
+    again."""
+    return " ".join(raw_value.lower().split()) in number_words().proportions
+
+
 def role_of(m: Mention, text: str, clause_start: int) -> str:  # noqa: PLR0911 (a decision table)
     """level, rate, share or change."""
     if m.kind in CHANGE_KINDS:
         return "change"
     if m.kind == "level":
         return "level"
-    if m.head == "share" or " ".join(m.raw_value.lower().split()) in number_words().proportions:
+    if m.head == "share" or _is_proportion(m.raw_value):
         return "share"  # "accounting for 57%", "nine in ten of the enterprises"
     if m.direction or m.basis or m.base_year:
         return "change"

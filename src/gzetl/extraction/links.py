@@ -16,15 +16,17 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
+from typing import Final
 
-from gzetl.extraction.gate import document_hits
+from gzetl.extraction.gate import document_hits, occurrences
 from gzetl.extraction.growth import Change, change_of, role_of, stated_change
 from gzetl.extraction.lexicon import forecast_words, record_words
 from gzetl.extraction.numbers import alternation, lowered
 from gzetl.extraction.quantities import THRESHOLD, Mention
 from gzetl.extraction.sentences import Sentence, SentenceIndex, bisect_left
 from gzetl.extraction.subjects import blanks_after
-from gzetl.extraction.zh import forecast_starts, list_gap_re
+from gzetl.extraction.zh import list_gap_re
+from gzetl.extraction.zh.lexicon import zh_words
 from gzetl.units import currencies
 
 _CONVERSION_RE = re.compile(
@@ -41,29 +43,29 @@ _CHANGE_THEN_LEVEL_RE = re.compile(
     r"(?:(?:an?\s+)?(?:new\s+|fresh\s+)?(?:record|all-time|historic)(?:\s+high)?(?:\s+of)?\s+)?",
     re.IGNORECASE,
 )
-_WORD_RE = re.compile(r"[^\W\d_]{2,}")  # a word of two letters or more
+_WORD_RE: Final = re.compile(r"[^\W\d_]{2,}")  # a word of two letters or more
 # Points faster than another rate ("expanded 13.3 percent, 3.4 percentage points faster than
 # the overall growth") compare two rates: no change of the share stated before.
-_THAN_ANOTHER_RATE_RE = re.compile(
+_THAN_ANOTHER_RATE_RE: Final = re.compile(
     r"\s+(?:(?:faster|slower)\s+than|(?:higher|lower)\s+than\s+(?:the\s+)?"
     r"(?:overall|national|average|provincial|total|whole))(?![\w-])",
     re.IGNORECASE,
 )
 # A semicolon ends a part of a sentence with its own figures ("...; among them, exports of
 # new energy products rose 31.6%"): a rate after it does not join a level before it.
-SEMICOLONS = (";", "；")
+SEMICOLONS: Final = (";", "；")
 # "respectively" after the last item, maybe after a phrase with no number that all items share
 # ("5.6% and 8.6% of the province's total, respectively", "... in the first half, respectively")
-_RESPECTIVELY_RE = re.compile(r"[^.;!?\d\n]{0,80}?,?\s*respectively", re.IGNORECASE)
+_RESPECTIVELY_RE: Final = re.compile(r"[^.;!?\d\n]{0,80}?,?\s*respectively", re.IGNORECASE)
 _LIST_GAP_RE = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)\s*", re.IGNORECASE)
 # Chinese (zh): the list gap is zh.list_gap_re(); "分别" stands before the list;
 # "（约合1700亿美元）", "，折合1700亿美元" is a conversion.
-_ZH_RESPECTIVELY = "分别"
+_ZH_RESPECTIVELY: Final = "分别"
 _ZH_CHANGE_THEN_LEVEL_RE = re.compile(
     r"[，,]?\s*(?:达到了?|达|增至|升至|至|到)\s*"
 )  # "增长超一成，达到"
 _ZH_CONVERSION_RE = re.compile(r"\s*[（(，,]\s*(?:折合|合计|合)?\s*")
-_SHARE_OF_RE = re.compile(r"(?<![\w-])(?:share|proportion)\s+of(?![\w-])", re.IGNORECASE)
+_SHARE_OF_RE: Final = re.compile(r"(?<![\w-])(?:share|proportion)\s+of(?![\w-])", re.IGNORECASE)
 
 
 def _share_of(text: str, low: str, start: int, end: int) -> bool:
@@ -72,9 +74,9 @@ def _share_of(text: str, low: str, start: int, end: int) -> bool:
     return low.find("of", start, end) >= 0 and _SHARE_OF_RE.search(text, start, end) is not None
 
 
-LEVEL_ROLES = frozenset({"level", "rate", "share"})
-LIST_ROLES = frozenset({"level", "change", "share", "rate"})
-CHANGE_ROLE = frozenset({"change"})
+LEVEL_ROLES: Final = frozenset({"level", "rate", "share"})
+LIST_ROLES: Final = frozenset({"level", "change", "share", "rate"})
+CHANGE_ROLE: Final = frozenset({"change"})
 
 
 @dataclass(slots=True, init=False)
@@ -137,7 +139,7 @@ def _forecast_after_re() -> re.Pattern[str]:
 
 # A clause in the future or the infinitive before its figure ("exports will grow 5%", "to
 # rise 0.3%"): a forecast word earlier in the sentence makes its figure a forecast too.
-_UNREALISED_RE = re.compile(
+_UNREALISED_RE: Final = re.compile(
     r"(?<![\w-])(?:will|would|could|might|to\s+(?:grow|rise|fall|increase|decrease|decline|reach|exceed|expand|contract|slow|widen|narrow|edge|climb|drop|top|hit))(?![\w-])"
 )
 
@@ -167,9 +169,9 @@ def _record_re() -> re.Pattern[str]:
     )
 
 
-_RECORD_WINDOW = 60
-_IN_SINCE = ("in", "since")  # what the words of a _record_re() match end with
-HOURS = "h"
+_RECORD_WINDOW: Final = 60
+_IN_SINCE: Final = ("in", "since")  # what the words of a _record_re() match end with
+HOURS: Final = "h"
 
 
 def _dates_a_record(low: str, m: Mention) -> bool:
@@ -184,9 +186,11 @@ def _dates_a_record(low: str, m: Mention) -> bool:
 
 # "over the three months", "during the eight months": the months of the period named before
 # (a definite article points back to it), not a duration of anything
-_POINTS_BACK_RE = re.compile(r"(?<![\w-])(?:over|in|during|for|across|throughout)\s+the\s+\Z")
-_POINTS_BACK_WINDOW = 20
-_CALENDAR_UNITS = ("weeks", "months", "quarters", "years")
+_POINTS_BACK_RE: Final = re.compile(
+    r"(?<![\w-])(?:over|in|during|for|across|throughout)\s+the\s+\Z"
+)
+_POINTS_BACK_WINDOW: Final = 20
+_CALENDAR_UNITS: Final = ("weeks", "months", "quarters", "years")
 
 
 def _names_a_period(low: str, m: Mention) -> bool:
@@ -205,8 +209,8 @@ def _drafts(
 ) -> list[Draft]:
     drafts: list[Draft] = []
     low = lowered(text)
-    if language.zh:
-        forecasts = forecast_starts(text)
+    if language.zh:  # str.find of each word: no regex scan of the whole text
+        forecasts = occurrences(text, zh_words().forecast, 0, len(text))
     else:
         forecasts = [start for start, _, _ in document_hits(low).phrases["forecast"]]
     for m in mentions:

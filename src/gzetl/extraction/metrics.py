@@ -12,16 +12,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import Final
 
 from gzetl.catalogue import load_data, metrics
 from gzetl.errors import KnowledgeError
 from gzetl.extraction.numbers import alternation, lowered
 from gzetl.extraction.sentences import bisect_left
 
-PERCENT = "percent"
-MONEY_KIND = "money"
-RATE_KINDS = frozenset({"rate", "share"})
-ANY_METRIC_ROLES = frozenset({"share", "change"})  # a share or change may be of any metric
+PERCENT: Final = "percent"
+MONEY_KIND: Final = "money"
+RATE_KINDS: Final = frozenset({"rate", "share"})
+ANY_METRIC_ROLES: Final = frozenset({"share", "change"})  # a share or change may be of any metric
 
 
 @dataclass(slots=True, init=False)

@@ -14,14 +14,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import Final
 
 from gzetl.catalogue import anaphora, organizations, partners, subjects
 from gzetl.extraction.numbers import alternation, lowered
 from gzetl.extraction.sentences import bisect_left
 
-AGENCY_KINDS = frozenset({"customs"})
-GROUP_KIND = "group"  # "private enterprises": a part of a place's trade, not a place
-AGENCY_UNITS = frozenset({"measure", "batch"})
+AGENCY_KINDS: Final = frozenset({"customs"})
+AGENCY_UNITS: Final = frozenset({"measure", "batch"})
+GROUP_KIND: Final = "group"  # "private enterprises": a part of a place's trade, not a place
 
 
 @dataclass(slots=True, init=False)
@@ -97,31 +98,33 @@ def find_subjects(text: str) -> list[Named]:
 # A subject after these words is a place in passing ("the first of its kind in China",
 # "private enterprises in Dongguan"), not what the sentence is about; an anaphor after "to"
 # likewise ("transported to the airport").
-_WEAK_RE = re.compile(r"(?<![\w-])(?:in|among|from|according\s+to)\s+(?:the\s+)?\Z")
-_WEAK_WINDOW = 18  # characters before a name that _WEAK_RE reads
-_WEAK_LAST = ("in", "among", "from", "to", "the")  # what the words of a _WEAK_RE match end with
+_WEAK_RE: Final = re.compile(r"(?<![\w-])(?:in|among|from|according\s+to)\s+(?:the\s+)?\Z")
+_WEAK_WINDOW: Final = 18  # characters before a name that _WEAK_RE reads
+_WEAK_LAST: Final = ("in", "among", "from", "to", "the")  # what a _WEAK_RE match's words end with
 # "Private firms' share of the country's total trade": the place owns the share's whole and is
 # named in passing (a group after "share of" is the share's subject: "the share of private
 # enterprises in ...")
-_WHOLE_OWNER_RE = re.compile(r"(?<![\w-])(?:share|proportion)\s+of\s+(?:the\s+)?\Z")
-_WHOLE_OWNER_WINDOW = 22
-_WEAK_ANAPHOR_RE = re.compile(r"(?<![\w-])to\s+\Z")
-_FROM_RE = re.compile(
+_WHOLE_OWNER_RE: Final = re.compile(r"(?<![\w-])(?:share|proportion)\s+of\s+(?:the\s+)?\Z")
+_WHOLE_OWNER_WINDOW: Final = 22
+_WEAK_ANAPHOR_RE: Final = re.compile(r"(?<![\w-])to\s+\Z")
+_FROM_RE: Final = re.compile(
     r"(?<![\w-])from\s+(?:the\s+)?\Z"
 )  # an anaphor after it is no place in passing
 # An agency that only reports the figure ("Huangpu Customs said", "a GACC spokesperson said").
-_REPORTER_RE = re.compile(r"(?:\s+[\w-]+){0,2}?\s+(?:said|says|announced|reported|stated)(?![\w-])")
+_REPORTER_RE: Final = re.compile(
+    r"(?:\s+[\w-]+){0,2}?\s+(?:said|says|announced|reported|stated)(?![\w-])"
+)
 # A dateline ("Guangzhou, January 10 --", "GUANGZHOU, Jan. 21 (Xinhua) --") names where the
 # release was written, not what it is about.
-_DATELINE_RE = re.compile(r",\s+[a-z]+\.?\s+\d{1,2}(?:\s+\([^)]*\))?\s+(?:--|—)")
+_DATELINE_RE: Final = re.compile(r",\s+[a-z]+\.?\s+\d{1,2}(?:\s+\([^)]*\))?\s+(?:--|—)")
 # A relative clause after a name is about it ("the Baiyun Airport Comprehensive Bonded Zone,
 # which handled 238 million parcels"; "in the Nansha zone, where imports reached ..."), however
 # it was named; an aside in brackets may stand between.
-_RELATIVE_RE = re.compile(r"(?:\s*\([^)]{0,40}\))?\s*,\s*(?:which|where)(?![\w-])")
-_RELATIVE_REACH = 48  # from the end of the name to the start of the clause after it
-_RELATIVE_PEEK = 8  # characters after a name looked at before _RELATIVE_RE is tried
+_RELATIVE_RE: Final = re.compile(r"(?:\s*\([^)]{0,40}\))?\s*,\s*(?:which|where)(?![\w-])")
+_RELATIVE_REACH: Final = 48  # from the end of the name to the start of the clause after it
+_RELATIVE_PEEK: Final = 8  # characters after a name looked at before _RELATIVE_RE is tried
 # An anaphor of one kind may name a subject of a close kind ("the port" for an airport port).
-_ANAPHOR_FALLBACK = {"port": "airport", "customs_district": "customs", "city": "district"}
+_ANAPHOR_FALLBACK: Final = {"port": "airport", "customs_district": "customs", "city": "district"}
 
 
 @cache
