@@ -179,15 +179,16 @@ def zh_patterns() -> ZhPatterns:
       | (?P<half>{alternation(list(zw.half))})                          # 过半, 近一半
       | (?P<mult>{alternation(list(zw.multiple))})                      # 翻一番
       | (?:(?<![a-z0-9_.])(?P<n1>{num})                                 # 1.2, 2,800, 两
-        (?:(?P<sep>{_SEPARATORS})(?P<n2>{num}))?                        # 3至5
-        (?P<more1>{_MORE})?                                             # 2800多
+        (?:(?P<sep>{_SEPARATORS})(?P<n2>{num})|)                        # 3至5
+        (?:(?P<more1>{_MORE})|)                                         # 2800多
       | (?={bare}))                             # or no number: "万亿元大关" (threshold)
-        (?P<scale>{alternation(list(zw.scales))})?                      # 万亿
-        (?P<more2>{_MORE})?                                             # 50余
+        (?:(?P<scale>{alternation(list(zw.scales))})|)                  # 万亿
+        (?:(?P<more2>{_MORE})|)                                         # 50余
         (?:(?P<pp>个百分点)|(?P<times>倍)                                # 1.7个百分点, 1.7倍
           | (?P<cur>{alternation(list(zw.currency))})                   # 元, 美元
-          | (?P<unit>{alternation(list(zw.units))}))?                   # 标箱, 吨, %
-        )(?P<after>{alternation(list(zw.bound_after))})?                # 以上, 左右
+          | (?P<unit>{alternation(list(zw.units))})                     # 标箱, 吨, %
+          |)
+        )(?:(?P<after>{alternation(list(zw.bound_after))})|)            # 以上, 左右
         """,
         re.VERBOSE,
     )
