@@ -37,6 +37,7 @@ _LAST_BREAK_RE = re.compile(rf"(?s:.*){_BREAK_RE.pattern}")  # greedy: the last 
 _SENTENCE_END_RE = re.compile(r"[。；;！？!?\n]")
 _LAST_SENTENCE_END_RE = re.compile(rf"(?s:.*){_SENTENCE_END_RE.pattern}")  # greedy: the last
 _SENTENCE_WINDOW = 120
+_BASE_MARK = "相比"  # in every match of base_before: where it is not, no need to look
 _PAIR_GAP_RE = re.compile(r"[^\d，,。；;]{0,8}?(?:至|到|为)")  # "从72小时" + "压缩至" + "6小时"
 _PAIR_FROM = ("从", "由")
 _SHARE_WHOLE = 30  # the words between 占 and a share ("占全市进出口总值的")
@@ -354,9 +355,14 @@ def _growth(doc: _Doc, head: _Head, floor: int, end: int) -> None:
             head.base_year = basis["base_year"]
         elif basis["relative"]:
             head.basis = "yoy"  # 比上年, 较去年同期
-    if head.basis is None and head.base_year is None:
+    window = max(0, floor - _SENTENCE_WINDOW)
+    if (
+        head.basis is None
+        and head.base_year is None
+        and doc.low.find(_BASE_MARK, window, floor) >= 0
+    ):
         # the sentence holding the clause, at most _SENTENCE_WINDOW back
-        begin = after_last(_LAST_SENTENCE_END_RE, doc.low, floor, max(0, floor - _SENTENCE_WINDOW))
+        begin = after_last(_LAST_SENTENCE_END_RE, doc.low, floor, window)
         earlier = list(p.base_before.finditer(doc.low, begin, floor))
         if earlier:
             head.base_year = earlier[-1]["base_year"]
@@ -584,6 +590,13 @@ def _negative_spans(low: str) -> list[tuple[int, int]]:
     return [m.span() for m in zh_patterns().negatives.finditer(low)]
 
 
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    for s, e in spans:  # noqa: SIM110 (any() allocates a generator per call)
+        if s < end and start < e:
+            return True
+    return False
+
+
 def scan(text: str) -> list[Mention]:
     """Every quantity, rate and multiple of a Chinese ``text``, in order, not overlapping."""
     low = lowered(text)
@@ -591,7 +604,7 @@ def scan(text: str) -> list[Mention]:
     doc = _Doc(text, low)
     found: list[Mention] = []
     for m in doc.p.candidate.finditer(low):
-        if any(s < m.end() and m.start() < e for s, e in negatives):
+        if negatives and _overlaps(negatives, m.start(), m.end()):
             continue
         mention = _mention(doc, m)
         if mention is not None:
