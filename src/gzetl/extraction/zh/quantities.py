@@ -41,6 +41,7 @@ _BASE_MARK = "相比"  # in every match of base_before: where it is not, no need
 _PAIR_GAP_RE = re.compile(r"[^\d，,。；;]{0,8}?(?:至|到|为)")  # "从72小时" + "压缩至" + "6小时"
 _PAIR_FROM = ("从", "由")
 _SHARE_WHOLE = 30  # the words between 占 and a share ("占全市进出口总值的")
+_ONE = Decimal(1)  # built once: a Decimal built per number is a call through Python
 
 
 @dataclass(frozen=True, slots=True)
@@ -473,13 +474,12 @@ def _unit(
     g: _Groups, head: _Head, zw: ZhWords
 ) -> tuple[str, str | None, Decimal, str | None] | None:
     """(kind, canonical unit, factor, note) of a number's tail; None: no unit, no quantity."""
-    one = Decimal(1)
     if g.pp:
-        return "pp", "pp", one, None
+        return "pp", "pp", _ONE, None
     if g.times:
-        return "times", None, one, None
+        return "times", None, _ONE, None
     if g.cur:
-        return "level", zw.currency[g.cur], one, None
+        return "level", zw.currency[g.cur], _ONE, None
     if g.unit:
         named = zw.units[g.unit]
         return (
@@ -489,7 +489,7 @@ def _unit(
             named.note,
         )
     if head.currency:
-        return "level", head.currency, one, None
+        return "level", head.currency, _ONE, None
     return None  # 12月, 2025年, 2号
 
 
@@ -499,7 +499,7 @@ def _written(m: re.Match[str], g: _Groups, head: _Head) -> tuple[Decimal | None,
     the number as written)."""
     written = g.n1
     if written is None:
-        return (Decimal(1) if head.bound else None), m.end("scale")
+        return (_ONE if head.bound else None), m.end("scale")
     return parse_zh_number(written), (m.end("n2") if g.n2 else m.end("n1"))
 
 
@@ -507,8 +507,8 @@ def _multiple(text: str, m: re.Match[str], mult: str, head: _Head, zw: ZhWords) 
     """ "翻一番", "比2020年翻了一番": a change by itself."""
     start, end = m.span()
     return Mention(
-        head.start, end, "multiple", text[start:end], "", None, None, Decimal(1), None,
-        Decimal(1), head.bound or "eq", "direction", head.head_start, 1, head.basis,
+        head.start, end, "multiple", text[start:end], "", None, None, _ONE, None,
+        _ONE, head.bound or "eq", "direction", head.head_start, 1, head.basis,
         head.base_year, False, None, text[head.start : end],
         baseline=Decimal(zw.multiple[mult]),
     )  # fmt: skip
@@ -548,7 +548,7 @@ def _mention(doc: _Doc, m: re.Match[str]) -> Mention | None:
     if g.mult:
         return _multiple(text, m, g.mult, head, zw)
     number_high = None
-    scale = factor = Decimal(1)
+    scale = factor = _ONE
     note: str | None = None
     unit: str | None
     written_end = end
