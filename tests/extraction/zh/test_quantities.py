@@ -230,6 +230,30 @@ def test_lookahead_names_the_digits_and_every_first_character() -> None:
     assert lookahead("一二", ["超过", "近", "近一半"], ["翻一番"]) == r"(?=[\d一二翻超近])"
 
 
+def test_candidate_leaves_unmatched_optional_groups_unset() -> None:
+    """The optional parts are written (?:X|), not (?:X)? (no REPEAT): an absent one is None,
+    as before, and the groups stand in the order _Groups reads them."""
+    m = zh_patterns().candidate.match("3至5多万吨以上，")
+    assert m is not None
+    assert {k: v for k, v in m.groupdict().items() if v is not None} == {
+        "n1": "3", "sep": "至", "n2": "5", "more1": "多", "scale": "万", "unit": "吨",
+        "after": "以上",
+    }  # fmt: skip
+    m = zh_patterns().candidate.match("1.2%")
+    assert m is not None
+    assert (m.group(), m["scale"], m["more2"], m["after"], m["unit"]) == (
+        "1.2%",
+        None,
+        None,
+        None,
+        "%",
+    )
+    assert list(zh_patterns().candidate.groupindex) == [
+        "frac", "den", "nom", "slash", "snom", "sden", "half", "mult", "n1", "sep", "n2",
+        "more1", "scale", "more2", "pp", "times", "cur", "unit", "after",
+    ]  # fmt: skip
+
+
 def _windows() -> list[str]:
     """The 40 characters before every number of the Chinese dev articles, and every tail
     of each: the words the suffix patterns read (11,000-odd strings)."""

@@ -37,9 +37,11 @@ _LAST_BREAK_RE = re.compile(rf"(?s:.*){_BREAK_RE.pattern}")  # greedy: the last 
 _SENTENCE_END_RE = re.compile(r"[。；;！？!?\n]")
 _LAST_SENTENCE_END_RE = re.compile(rf"(?s:.*){_SENTENCE_END_RE.pattern}")  # greedy: the last
 _SENTENCE_WINDOW = 120
+_BASE_MARK = "相比"  # in every match of base_before: where it is not, no need to look
 _PAIR_GAP_RE = re.compile(r"[^\d，,。；;]{0,8}?(?:至|到|为)")  # "从72小时" + "压缩至" + "6小时"
 _PAIR_FROM = ("从", "由")
 _SHARE_WHOLE = 30  # the words between 占 and a share ("占全市进出口总值的")
+_ONE = Decimal(1)  # built once: a Decimal built per number is a call through Python
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,18 +181,21 @@ def zh_patterns() -> ZhPatterns:
       | (?P<half>{alternation(list(zw.half))})                          # 过半, 近一半
       | (?P<mult>{alternation(list(zw.multiple))})                      # 翻一番
       | (?:(?<![a-z0-9_.])(?P<n1>{num})                                 # 1.2, 2,800, 两
-        (?:(?P<sep>{_SEPARATORS})(?P<n2>{num}))?                        # 3至5
-        (?P<more1>{_MORE})?                                             # 2800多
+        (?:(?P<sep>{_SEPARATORS})(?P<n2>{num})|)                        # 3至5
+        (?:(?P<more1>{_MORE})|)                                         # 2800多
       | (?={bare}))                             # or no number: "万亿元大关" (threshold)
-        (?P<scale>{alternation(list(zw.scales))})?                      # 万亿
-        (?P<more2>{_MORE})?                                             # 50余
+        (?:(?P<scale>{alternation(list(zw.scales))})|)                  # 万亿
+        (?:(?P<more2>{_MORE})|)                                         # 50余
         (?:(?P<pp>个百分点)|(?P<times>倍)                                # 1.7个百分点, 1.7倍
           | (?P<cur>{alternation(list(zw.currency))})                   # 元, 美元
-          | (?P<unit>{alternation(list(zw.units))}))?                   # 标箱, 吨, %
-        )(?P<after>{alternation(list(zw.bound_after))})?                # 以上, 左右
+          | (?P<unit>{alternation(list(zw.units))})                     # 标箱, 吨, %
+          |)
+        )(?:(?P<after>{alternation(list(zw.bound_after))})|)            # 以上, 左右
         """,
         re.VERBOSE,
     )
+    if tuple(candidate.groupindex) != _GROUP_NAMES:
+        raise AssertionError("the candidate's groups are not those of _GROUP_NAMES")
     basis = alternation(list(zw.basis))
     comparison = alternation(list(zw.comparison))
     relative = alternation(list(zw.relative))
@@ -351,9 +356,14 @@ def _growth(doc: _Doc, head: _Head, floor: int, end: int) -> None:
             head.base_year = basis["base_year"]
         elif basis["relative"]:
             head.basis = "yoy"  # 比上年, 较去年同期
-    if head.basis is None and head.base_year is None:
+    window = max(0, floor - _SENTENCE_WINDOW)
+    if (
+        head.basis is None
+        and head.base_year is None
+        and doc.low.find(_BASE_MARK, window, floor) >= 0
+    ):
         # the sentence holding the clause, at most _SENTENCE_WINDOW back
-        begin = after_last(_LAST_SENTENCE_END_RE, doc.low, floor, max(0, floor - _SENTENCE_WINDOW))
+        begin = after_last(_LAST_SENTENCE_END_RE, doc.low, floor, window)
         earlier = list(p.base_before.finditer(doc.low, begin, floor))
         if earlier:
             head.base_year = earlier[-1]["base_year"]
@@ -403,35 +413,75 @@ def _head(doc: _Doc, start: int) -> _Head:
     return head
 
 
-def _proportion(m: re.Match[str], head: _Head, zw: ZhWords) -> tuple[Decimal, str | None] | None:
+class _Groups:
+    """The groups of a candidate match, read once (``m["unit"]`` is a call of ~350
+    instructions each time; an attribute of this compiled class is a load)."""
+
+    frac: str | None
+    den: str | None
+    nom: str | None
+    slash: str | None
+    snom: str | None
+    sden: str | None
+    half: str | None
+    mult: str | None
+    n1: str | None
+    sep: str | None
+    n2: str | None
+    more1: str | None
+    scale: str | None
+    more2: str | None
+    pp: str | None
+    times: str | None
+    cur: str | None
+    unit: str | None
+    after: str | None
+
+    def __init__(self, m: re.Match[str]) -> None:
+        (
+            self.frac, self.den, self.nom, self.slash, self.snom, self.sden, self.half,
+            self.mult, self.n1, self.sep, self.n2, self.more1, self.scale, self.more2,
+            self.pp, self.times, self.cur, self.unit, self.after,
+        ) = m.groups()  # fmt: skip
+
+
+# the candidate's groups in the order of _Groups
+_GROUP_NAMES = (
+    "frac", "den", "nom", "slash", "snom", "sden", "half", "mult", "n1", "sep", "n2", "more1",
+    "scale", "more2", "pp", "times", "cur", "unit", "after",
+)  # fmt: skip
+
+
+def _proportion(g: _Groups, head: _Head, zw: ZhWords) -> tuple[Decimal, str | None] | None:
     """(share in percent, bound) of "过半", "近一半", "三分之一"; None without a head or
     qualifier ("一半" alone states no share)."""
-    if m["half"]:
-        own = zw.half[m["half"]]
+    if g.half:
+        own = zw.half[g.half]
         if own == "eq" and not (head.kind or head.bound):
             return None
         return Decimal(50), head.bound or own
-    slash = m["slash"] is not None
-    nom = Decimal(m["snom"]) if slash else parse_zh_number(m["nom"])
-    den = Decimal(m["sden"]) if slash else parse_zh_number(m["den"])
+    if g.snom is not None and g.sden is not None:  # 1/3
+        nom: Decimal | None = Decimal(g.snom)
+        den: Decimal | None = Decimal(g.sden)
+    else:  # 三分之一
+        nom, den = parse_zh_number(g.nom or ""), parse_zh_number(g.den or "")
     if not nom or not den or not (head.kind or head.bound):
         return None
     return (Decimal(100) * nom / den).quantize(Decimal("0.01")), head.bound
 
 
 def _unit(
-    m: re.Match[str], head: _Head, zw: ZhWords
+    g: _Groups, head: _Head, zw: ZhWords
 ) -> tuple[str, str | None, Decimal, str | None] | None:
     """(kind, canonical unit, factor, note) of a number's tail; None: no unit, no quantity."""
-    one = Decimal(1)
-    if m["pp"]:
-        return "pp", "pp", one, None
-    if m["times"]:
-        return "times", None, one, None
-    if m["cur"]:
-        return "level", zw.currency[m["cur"]], one, None
-    if m["unit"]:
-        named = zw.units[m["unit"]]
+    if g.pp:
+        return "pp", "pp", _ONE, None
+    if g.times:
+        return "times", None, _ONE, None
+    if g.cur:
+        return "level", zw.currency[g.cur], _ONE, None
+    if g.unit:
+        named = zw.units[g.unit]
         return (
             ("percent" if named.unit == PERCENT else "level"),
             named.unit,
@@ -439,28 +489,28 @@ def _unit(
             named.note,
         )
     if head.currency:
-        return "level", head.currency, one, None
+        return "level", head.currency, _ONE, None
     return None  # 12月, 2025年, 2号
 
 
-def _written(m: re.Match[str], head: _Head) -> tuple[Decimal | None, int]:
+def _written(m: re.Match[str], g: _Groups, head: _Head) -> tuple[Decimal | None, int]:
     """(the number, where it ends as written): digits or numerals, or a scale word alone
     ("突破万亿元大关": one of it, read only after a qualifier; the scale word stands for
     the number as written)."""
-    written = m["n1"]
+    written = g.n1
     if written is None:
-        return (Decimal(1) if head.bound else None), m.end("scale")
-    return parse_zh_number(written), (m.end("n2") if m["n2"] else m.end("n1"))
+        return (_ONE if head.bound else None), m.end("scale")
+    return parse_zh_number(written), (m.end("n2") if g.n2 else m.end("n1"))
 
 
-def _multiple(text: str, m: re.Match[str], head: _Head, zw: ZhWords) -> Mention:
+def _multiple(text: str, m: re.Match[str], mult: str, head: _Head, zw: ZhWords) -> Mention:
     """ "翻一番", "比2020年翻了一番": a change by itself."""
     start, end = m.span()
     return Mention(
-        head.start, end, "multiple", text[start:end], "", None, None, Decimal(1), None,
-        Decimal(1), head.bound or "eq", "direction", head.head_start, 1, head.basis,
+        head.start, end, "multiple", text[start:end], "", None, None, _ONE, None,
+        _ONE, head.bound or "eq", "direction", head.head_start, 1, head.basis,
         head.base_year, False, None, text[head.start : end],
-        baseline=Decimal(zw.multiple[m["mult"]]),
+        baseline=Decimal(zw.multiple[mult]),
     )  # fmt: skip
 
 
@@ -477,12 +527,12 @@ def _currency_before() -> tuple[str, ...]:
     return tuple(zh_words().currency_before)
 
 
-def _unitless(low: str, m: re.Match[str]) -> bool:
+def _unitless(low: str, g: _Groups, start: int) -> bool:
     """A number with no unit after it and no currency before it: no quantity."""
     return bool(
-        m["n1"]
-        and not (m["pp"] or m["times"] or m["cur"] or m["unit"])
-        and not low.endswith(_currency_before(), 0, m.start())
+        g.n1
+        and not (g.pp or g.times or g.cur or g.unit)
+        and not low.endswith(_currency_before(), 0, start)
     )
 
 
@@ -491,39 +541,40 @@ def _mention(doc: _Doc, m: re.Match[str]) -> Mention | None:
     start, end = m.span()
     text, low = doc.text, doc.low
     zw = doc.zw
-    if _unitless(low, m) or doc.p.ordinal.search(low, 0, start):
+    g = _Groups(m)
+    if _unitless(low, g, start) or doc.p.ordinal.search(low, 0, start):
         return None  # 12月, 2025年, 2号, 一般 (checked first: cheap); 第五批, 排名第一
     head = _head(doc, start)
-    if m["mult"]:
-        return _multiple(text, m, head, zw)
+    if g.mult:
+        return _multiple(text, m, g.mult, head, zw)
     number_high = None
-    scale = factor = Decimal(1)
+    scale = factor = _ONE
     note: str | None = None
     unit: str | None
     written_end = end
-    if m["half"] or m["frac"] or m["slash"]:
-        proportion = _proportion(m, head, zw)
+    if g.half or g.frac or g.slash:
+        proportion = _proportion(g, head, zw)
         if proportion is None:
             return None
         number, bound = proportion
         kind, unit, raw_unit = "percent", PERCENT, ""
     else:
-        (parsed, written_end), tail = _written(m, head), _unit(m, head, zw)
+        (parsed, written_end), tail = _written(m, g, head), _unit(g, head, zw)
         if parsed is None or tail is None:
             return None
         number, (kind, unit, factor, note) = parsed, tail
-        number_high = parse_zh_number(m["n2"]) if m["n2"] else None
-        scale = zw.scales[m["scale"]] if m["scale"] else scale
+        number_high = parse_zh_number(g.n2) if g.n2 else None
+        scale = zw.scales[g.scale] if g.scale else scale
         if kind != "percent" and head.kind == "share":
             head.kind = ""  # 占 before a level ("占地1000平方米") is no share
         raw_unit = text[written_end:end]
         bound = head.bound
         if number_high is not None:
             bound = "range"
-        elif bound is None and (m["more1"] or m["more2"]):
+        elif bound is None and (g.more1 or g.more2):
             bound = "gt"
-    if bound is None and m["after"]:
-        bound = zw.bound_after[m["after"]]
+    if bound is None and g.after:
+        bound = zw.bound_after[g.after]
     if kind == "percent" and not head.kind:  # "实现5.2%的增长": a change
         _rate_noun_after(low, end, head, zw)
     if kind == "level" and low.startswith(zw.threshold, end):
@@ -539,6 +590,13 @@ def _negative_spans(low: str) -> list[tuple[int, int]]:
     return [m.span() for m in zh_patterns().negatives.finditer(low)]
 
 
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    for s, e in spans:  # noqa: SIM110 (any() allocates a generator per call)
+        if s < end and start < e:
+            return True
+    return False
+
+
 def scan(text: str) -> list[Mention]:
     """Every quantity, rate and multiple of a Chinese ``text``, in order, not overlapping."""
     low = lowered(text)
@@ -546,7 +604,7 @@ def scan(text: str) -> list[Mention]:
     doc = _Doc(text, low)
     found: list[Mention] = []
     for m in doc.p.candidate.finditer(low):
-        if any(s < m.end() and m.start() < e for s, e in negatives):
+        if negatives and _overlaps(negatives, m.start(), m.end()):
             continue
         mention = _mention(doc, m)
         if mention is not None:
