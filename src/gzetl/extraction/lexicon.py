@@ -16,7 +16,8 @@ from gzetl.errors import KnowledgeError
 
 QUALIFIER_BOUNDS = frozenset({"gt", "ge", "lt", "le", "approx"})
 BASES = frozenset({"yoy", "qoq", "mom"})
-CUMULATIVE_KINDS = ("cumulative", "average")  # the head kinds of growth.toml [cumulative]
+AVERAGE = "average"  # the head of an average rate: a change per year, joined to no level
+CUMULATIVE_KINDS = ("cumulative", AVERAGE)  # the head kinds of growth.toml [cumulative]
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,7 +20,7 @@ from typing import Final
 
 from gzetl.extraction.gate import document_hits, occurrences
 from gzetl.extraction.growth import Change, change_of, role_of, stated_change
-from gzetl.extraction.lexicon import forecast_words, record_words
+from gzetl.extraction.lexicon import AVERAGE, forecast_words, record_words
 from gzetl.extraction.numbers import alternation, lowered
 from gzetl.extraction.quantities import THRESHOLD, Mention
 from gzetl.extraction.sentences import Sentence, SentenceIndex, bisect_left
@@ -414,7 +414,7 @@ def _attach_changes(
     # sentence start -> the last level kept in it (not a conversion): what a change joins
     levels: dict[int, Draft] = {}
     for i, draft in enumerate(drafts):
-        if draft.role != "change" or draft.mention.head == "average":
+        if draft.role != "change" or draft.mention.head == AVERAGE:
             kept.append(draft)
             if (
                 draft.role in LEVEL_ROLES

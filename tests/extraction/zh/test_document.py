@@ -113,6 +113,16 @@ def test_the_rate_after_a_threshold_belongs_to_the_amount_before_it() -> None:
     ]
 
 
+def test_an_average_rate_joins_no_level() -> None:
+    text = "“十四五”时期，全市累计进出口4.2万亿元，年均增长5.7%；2025年进出口9000亿元，增长3.1%。"
+    facts = extract_document(text, doc_id="a", source="a", published=date(2026, 1, 20))
+    assert facts.select("text", "value", "change_pct").rows() == [
+        ("4.2万亿元", 4.2e12, None),
+        ("5.7%", None, 5.7),
+        ("9000亿元", 9e11, 3.1),
+    ]
+
+
 def test_the_indicators_of_a_statistics_communique() -> None:
     text = (
         "2023年，全市实现地区生产总值3520.6亿元，同比增长5.1%。规模以上工业增加值1210.4亿元，"

@@ -58,6 +58,7 @@ class ZhWords:
     alone: tuple[str, ...]
     comparison: tuple[str, ...]
     cumulative: tuple[str, ...]
+    average: tuple[str, ...]
 
 
 def _table(table: dict[str, Any], *names: str) -> dict[str, Any]:
@@ -131,4 +132,5 @@ def zh_words() -> ZhWords:
         alone=_list(table, "periods", "alone"),
         comparison=_list(table, "periods", "comparison"),
         cumulative=_list(table, "periods", "cumulative"),
+        average=_list(table, "average"),
     )

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 
+from gzetl.extraction.lexicon import AVERAGE
 from gzetl.extraction.numbers import alternation, lowered
 from gzetl.extraction.quantities import PERCENT, THRESHOLD, Mention
 from gzetl.extraction.zh.lexicon import ZhWords, zh_words
@@ -328,7 +329,7 @@ class _Head:
     head_start: int  # where the head words start (growth word, basis, share)
     bound: str | None
     currency: str | None
-    kind: str  # direction, share or ""
+    kind: str  # direction, average ("年均增长"), share or ""
     direction: int
     basis: str | None
     base_year: str | None
@@ -392,6 +393,8 @@ def _head(doc: _Doc, start: int) -> _Head:
     if direction is not None:
         _growth(doc, head, floor, direction.start())
         head.kind, head.direction = "direction", zw.direction[direction["direction"]]
+        if low.endswith(zw.average, floor, direction.start()):  # "年均增长5.7%"
+            head.kind = AVERAGE
         return head
     ratio = p.ratio.search(low, floor, stem)
     if ratio is not None:
