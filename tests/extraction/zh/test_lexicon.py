@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from gzetl.extraction.zh import is_chinese
+from gzetl.extraction.zh import forecast_starts, is_chinese
 from gzetl.extraction.zh.lexicon import zh_words
 
 
@@ -33,3 +33,9 @@ def test_language_is_decided_by_the_share_of_cjk_characters() -> None:
     assert not is_chinese("In 2025, Guangzhou's trade reached 1.2 trillion yuan (1.2万亿元).")
     assert not is_chinese("Exports rose 5% to 1.2 trillion yuan.")
     assert is_chinese("RCEP生效以来，广州海关为企业签发原产地证书1.2万份，货值300亿元。")
+
+
+def test_forecast_words_are_found_where_they_stand_and_start_inside_no_other() -> None:
+    assert forecast_starts("预计全年进出口将突破1.3万亿元，力争增长，目标是5%") == [0, 17, 22]
+    words = zh_words().forecast
+    assert not any(w[0] in other[1:] for w in words for other in words)

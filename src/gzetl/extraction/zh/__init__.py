@@ -17,6 +17,7 @@ import re
 from functools import cache
 from typing import TYPE_CHECKING
 
+from gzetl.extraction.gate import occurrences
 from gzetl.extraction.numbers import alternation
 from gzetl.extraction.zh.lexicon import PREVIOUS, zh_words
 
@@ -71,11 +72,12 @@ def list_gap_re() -> re.Pattern[str]:
     )
 
 
-@cache
-def _forecast_re() -> re.Pattern[str]:
-    return re.compile(alternation(list(zh_words().forecast)))
-
-
 def forecast_starts(text: str) -> list[int]:
-    """Where the forecast words of ``zh.toml`` stand in ``text`` ("预计"), in order."""
-    return [m.start() for m in _forecast_re().finditer(text)]
+    """Where the forecast words of ``zh.toml`` stand in ``text`` ("预计"), in order.
+
+    Found with ``str.find``, which skips to a word far faster than the regex engine tests
+    each character against a class of first characters (zh-mix: 2.5 M -> 0.3 M instructions
+    per 0.1 MB). No forecast word starts inside another (tests/extraction/zh), so every
+    occurrence is one the alternation of the words would match.
+    """
+    return occurrences(text, zh_words().forecast, 0, len(text))

@@ -19,6 +19,7 @@ import re
 from datetime import date
 from functools import cache
 
+from gzetl.extraction.gate import occurrences
 from gzetl.extraction.numbers import alternation
 from gzetl.extraction.zh.lexicon import zh_words
 from gzetl.extraction.zh.quantities import (
@@ -45,21 +46,23 @@ def _period_re() -> re.Pattern[str]:
     # where none can start (most of a text); the second, where none of the parts but [alone]
     # does, the positions that would yield an empty match ("2025年" before "11月当月"). The
     # look-behind comes after the first lookahead: tried first, it cost every position more.
+    # An optional group is written "(?:...|)", not "(?:...)?": the same greedy choice, made by
+    # an alternation, where "?" on a group sets up a repeat (an allocation) at every try.
     starts = "".join(sorted({p[0] for p in zw.relative} | set(first + rest) | set("上下前第全")))
     return re.compile(
         rf"""(?=[\d{re.escape(starts)}])(?<![\d.,])
         (?=(?:19|20)\d{{2}}年|{relative}|{month}(?:月|{_MONTH_SEPARATORS})
           |前|[上下]半年|第?[一二三四1-4]季度|全年)
-        (?:(?P<year>{_YEAR})年|(?P<rel>{relative}))?                        # 2025年, 去年
+        (?:(?P<year>{_YEAR})年|(?P<rel>{relative})|)                        # 2025年, 去年
         (?:
-            (?P<m1>{month})(?:月份?)?(?:{_MONTH_SEPARATORS})(?P<m2>{month})月份?   # 1-11月, 1至11月
+            (?P<m1>{month})(?:月份?|)(?:{_MONTH_SEPARATORS})(?P<m2>{month})月份?   # 1-11月, 1至11月
           | 前(?P<nmonths>{count})个?月                                         # 前11个月
           | 前(?P<nquarters>[一二三两1-3])个?季度                                # 前三季度
           | (?P<half>[上下])半年                                                 # 上半年
           | 第?(?P<quarter>[一二三四1-4])季度                                     # 一季度, 第四季度
           | (?P<month>{month})月份?(?![\d一二三四五六七八九十]{{0,3}}[日号])  # not 12月31日
           | (?P<full>全年)
-        )?(?:{alternation(list(zw.alone))})?                                   # 当月: alone
+        |)(?:{alternation(list(zw.alone))}|)                                   # 当月: alone
         """,
         re.VERBOSE,
     )
@@ -203,21 +206,31 @@ _BREAKS = "，。；！？、：\n"
 _LAST_BREAK_RE = re.compile(f"(?s:.*)[{_BREAKS}]")  # greedy: the last break
 
 
+_NEXT_BREAK_RE = re.compile(f"[{_BREAKS}]")
+
+
 @cache
-def _anchor_re() -> re.Pattern[str]:
-    """The first anchor character of a clause, and the rest of the clause."""
+def _anchors() -> str:
+    """The anchor characters: 年, 月, 季 and the last characters of the [plans] and [undated]."""
     zw = zh_words()
-    anchors = set("年月季") | {phrase[-1] for phrase in (*zw.plans, *zw.undated)}
-    return re.compile(f"[{re.escape(''.join(sorted(anchors)))}][^{_BREAKS}]*")
+    return "".join(sorted(set("年月季") | {phrase[-1] for phrase in (*zw.plans, *zw.undated)}))
 
 
 def _clauses_with_anchors(text: str) -> list[tuple[int, int]]:
-    """The spans between breaks that hold an anchor character, in order."""
+    """The spans between breaks that hold an anchor character, in order.
+
+    The anchors are found with ``str.find``, which skips to a character far faster than the
+    regex engine tests each one against a class (zh-mix: 142.6 M -> 140.6 M instructions
+    per 0.1 MB).
+    """
     spans: list[tuple[int, int]] = []
     end = 0
-    for m in _anchor_re().finditer(text):
-        start = after_last(_LAST_BREAK_RE, text, m.start(), end)
-        end = m.end()
+    for pos in occurrences(text, _anchors(), 0, len(text)):
+        if pos < end:
+            continue  # in the clause of an anchor before it
+        start = after_last(_LAST_BREAK_RE, text, pos, end)
+        found = _NEXT_BREAK_RE.search(text, pos)
+        end = len(text) if found is None else found.start()
         spans.append((start, end))
     return spans
 
