@@ -18,15 +18,14 @@ from datetime import date
 from functools import cache
 from typing import Final
 
-from gzetl.extraction.gate import document_hits, occurrences
+from gzetl.extraction.gate import document_hits
 from gzetl.extraction.growth import Change, change_of, role_of, stated_change
 from gzetl.extraction.lexicon import AVERAGE, forecast_words, record_words
 from gzetl.extraction.numbers import alternation, lowered
 from gzetl.extraction.quantities import THRESHOLD, Mention
 from gzetl.extraction.sentences import Sentence, SentenceIndex, bisect_left
 from gzetl.extraction.subjects import blanks_after
-from gzetl.extraction.zh import list_gap_re
-from gzetl.extraction.zh.lexicon import zh_words
+from gzetl.extraction.zh import forecast_starts, list_gap_re
 from gzetl.units import currencies
 
 _CONVERSION_RE = re.compile(
@@ -209,8 +208,8 @@ def _drafts(
 ) -> list[Draft]:
     drafts: list[Draft] = []
     low = lowered(text)
-    if language.zh:  # str.find of each word: no regex scan of the whole text
-        forecasts = occurrences(text, zh_words().forecast, 0, len(text))
+    if language.zh:
+        forecasts = forecast_starts(text)
     else:
         forecasts = [start for start, _, _ in document_hits(low).phrases["forecast"]]
     for m in mentions:
