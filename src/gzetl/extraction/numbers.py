@@ -112,12 +112,12 @@ def alternation(phrases: list[str] | set[str] | tuple[str, ...]) -> str:
     """A regex alternation of lower-case literal phrases as a prefix tree, longest first.
 
     Any run of white space in a phrase matches any run of white space in the text. The tree
-    form ("guangzhou(?:\\s+customs(?:\\s+district)?)?") lets the regex engine reject a
+    form ("guangzhou(?:\\s+customs(?:\\s+district|)|)") lets the regex engine reject a
     position after one character instead of trying every phrase, which is what makes the
     scans fast; patterns built from it run on lower-cased text (see ``lowered``).
 
     >>> print(alternation(["up", "up by", "down"]))
-    (?:down|up(?:\\s+by)?)
+    (?:down|up(?:\\s+by|))
     """
     root: dict[str, dict[str, Any]] = {}
     for phrase in phrases:
@@ -140,8 +140,8 @@ def _emit(node: dict[str, dict[str, Any]]) -> str:
     if not parts:
         return ""
     body = "|".join(parts)
-    if "" in node:
-        return f"(?:{body})?"
+    if "" in node:  # optional, written "|)": "(?:...)?" costs the engine a repeat per try
+        return f"(?:{body}|)"
     return body if len(parts) == 1 else f"(?:{body})"
 
 
