@@ -630,6 +630,7 @@ def _about_a_day(text: str, start: int, end: int) -> bool:
 
 @cache
 def _day_word_re() -> re.Pattern[str]:
+    """A word of ``periods.toml`` [day] as a word of its own, on the text as written."""
     return re.compile(rf"(?<!\w)(?:{alternation(period_words().day)})(?!\w)")
 
 
