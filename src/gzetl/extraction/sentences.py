@@ -32,8 +32,6 @@ SENTENCE_MARKS: Final = ".!?;。；！？"  # every match of _SENTENCE_END_RE st
 # CLAUSE_MARKS stands (``SentenceIndex``).
 _CLAUSE_RE: Final = re.compile(r"[,:;，：()](?:(?<=[()])|\s)")
 CLAUSE_MARKS: Final = ",:;，：()"  # every match of _CLAUSE_RE starts with one of these
-# A pattern that is one class of plain characters ("[，、：]": no escape, range or negation)
-_CHARACTER_CLASS_RE: Final = re.compile(r"\[([^\\\]\[^-][^\\\]\[-]*)\]")
 _HEADING_MAX: Final = 200
 _CLOSERS: Final = tuple(".!?;:\"'”’。！？；")
 
@@ -146,20 +144,18 @@ class SentenceIndex:
         self,
         text: str,
         sentences: list[Sentence] | None = None,
-        clause_re: re.Pattern[str] = _CLAUSE_RE,
+        break_characters: str | None = None,
     ) -> None:
+        """``break_characters``: another language's clause breaks, each character a break by
+        itself (zh/sentences.py), instead of this module's ``_CLAUSE_RE``."""
         self.text = text
         if sentences is None:
             sentences = split_sentences(text, _SENTENCE_END_RE, SENTENCE_MARKS)
         self.sentences = sentences
-        self._clause_re = clause_re  # another language's clause breaks (zh/sentences.py)
-        # this module's pattern is tried only where its marks stand (``split_sentences``);
-        # another language's runs over the sentence
-        self._clause_marks = CLAUSE_MARKS if clause_re is _CLAUSE_RE else None
-        self._mark_positions: list[int] | None = None  # of the clause marks, found once
-        # a pattern of one class of characters (zh's) matches each alone: the breaks are where
-        # those characters stand, found once with str.find (``clause``)
-        self._break_characters = None if clause_re is _CLAUSE_RE else _characters(clause_re)
+        # the breaks are where those characters stand, found once with str.find (``clause``)
+        self._break_characters = break_characters
+        # of the break characters, or of CLAUSE_MARKS where _CLAUSE_RE is tried: found once
+        self._mark_positions: list[int] | None = None
         self._starts = [s.start for s in self.sentences]
         # The clause breaks of the sentences that hold a figure (by sentence start), found on
         # the first question; most sentences of a release state none.
@@ -209,22 +205,8 @@ class SentenceIndex:
         return left, right
 
     def _clause_matches(self, start: int, end: int) -> list[re.Match[str]]:
-        """The clause breaks inside ``[start, end)``."""
-        if self._clause_marks is None:
-            return list(self._clause_re.finditer(self.text, start, end))
+        """The clause breaks of ``_CLAUSE_RE`` inside ``[start, end)``, tried only where one
+        of CLAUSE_MARKS stands."""
         if self._mark_positions is None:
-            self._mark_positions = occurrences(self.text, self._clause_marks, 0, len(self.text))
-        return list(matches(self._clause_re, self.text, self._mark_positions, begin=start, end=end))
-
-
-def _characters(pattern: re.Pattern[str]) -> str | None:
-    """The characters of a pattern that is one class of plain characters, each a match by
-    itself, or None.
-
-    >>> _characters(re.compile("[，、：()]")), _characters(re.compile("[,:](?= )"))
-    ('，、：()', None)
-    """
-    found = _CHARACTER_CLASS_RE.fullmatch(pattern.pattern)
-    if found is None or pattern.flags & re.IGNORECASE:
-        return None
-    return found.group(1)
+            self._mark_positions = occurrences(self.text, CLAUSE_MARKS, 0, len(self.text))
+        return list(matches(_CLAUSE_RE, self.text, self._mark_positions, begin=start, end=end))

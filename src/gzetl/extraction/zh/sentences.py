@@ -17,7 +17,7 @@ from gzetl.extraction import sentences
 from gzetl.extraction.sentences import Sentence, SentenceIndex
 
 _SENTENCE_END_RE = re.compile(r"[。！？；!?;][”’」』）)]?")
-CLAUSE_RE = re.compile(r"[，,、：:（）()；;]")
+CLAUSE_BREAKS = "，,、：:（）()；;"  # each one a clause break by itself
 
 
 def split_sentences(text: str) -> list[Sentence]:
@@ -27,4 +27,4 @@ def split_sentences(text: str) -> list[Sentence]:
 
 def sentence_index(text: str) -> SentenceIndex:
     """The ``SentenceIndex`` of a Chinese text."""
-    return SentenceIndex(text, split_sentences(text), CLAUSE_RE)
+    return SentenceIndex(text, split_sentences(text), CLAUSE_BREAKS)
