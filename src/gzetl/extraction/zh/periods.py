@@ -23,6 +23,8 @@ from gzetl.extraction.gate import occurrences
 from gzetl.extraction.numbers import alternation
 from gzetl.extraction.zh.lexicon import zh_words
 from gzetl.extraction.zh.quantities import (
+    BREAK_RE,
+    LAST_BREAK_RE,
     after_last,
     lookahead,
     numeral_chars,
@@ -201,12 +203,8 @@ def _as_base(p: Period) -> Period:
 # 去年, 当月, 今年以来, 连续5年) or, written without them, a phrase of [periods.plans] or
 # [periods.undated] ("十四五", "目前"). The patterns run only over the clauses that hold one of
 # those characters: the same matches as a run over the whole text (a match holds no break, and
-# the look-behinds see the text before a clause), for a tenth of the characters.
-_BREAKS = "，。；！？、：\n"
-_LAST_BREAK_RE = re.compile(f"(?s:.*)[{_BREAKS}]")  # greedy: the last break
-
-
-_NEXT_BREAK_RE = re.compile(f"[{_BREAKS}]")
+# the look-behinds see the text before a clause), for a tenth of the characters. The breaks
+# are those of the numbers' heads (zh/quantities.py).
 
 
 @cache
@@ -228,8 +226,8 @@ def _clauses_with_anchors(text: str) -> list[tuple[int, int]]:
     for pos in occurrences(text, _anchors(), 0, len(text)):
         if pos < end:
             continue  # in the clause of an anchor before it
-        start = after_last(_LAST_BREAK_RE, text, pos, end)
-        found = _NEXT_BREAK_RE.search(text, pos)
+        start = after_last(LAST_BREAK_RE, text, pos, end)
+        found = BREAK_RE.search(text, pos)
         end = len(text) if found is None else found.start()
         spans.append((start, end))
     return spans

@@ -33,8 +33,8 @@ _SEPARATORS = r"至|到|-|—|–|~|～"
 _MORE = r"多|余"
 _YEAR = r"(?:19|20)\d{2}"
 _HEAD_WINDOW = 40  # the words before a number that may qualify it, within its clause
-_BREAK_RE = re.compile(r"[，,。；;：:、！？!?\n（）()]")
-_LAST_BREAK_RE = re.compile(rf"(?s:.*){_BREAK_RE.pattern}")  # greedy: the last break
+BREAK_RE = re.compile(r"[，,。；;：:、！？!?\n（）()]")
+LAST_BREAK_RE = re.compile(rf"(?s:.*){BREAK_RE.pattern}")  # greedy: the last break
 _SENTENCE_END_RE = re.compile(r"[。；;！？!?\n]")
 _LAST_SENTENCE_END_RE = re.compile(rf"(?s:.*){_SENTENCE_END_RE.pattern}")  # greedy: the last
 _SENTENCE_WINDOW = 120
@@ -375,7 +375,7 @@ def _head(doc: _Doc, start: int) -> _Head:
     """Read the words before the number at ``start`` from right to left, back to the start
     of its clause (at most ``_HEAD_WINDOW`` characters)."""
     p, zw, low = doc.p, doc.zw, doc.low
-    floor = after_last(_LAST_BREAK_RE, low, start, max(0, start - _HEAD_WINDOW))
+    floor = after_last(LAST_BREAK_RE, low, start, max(0, start - _HEAD_WINDOW))
     head = _Head(start)
     m = p.qual.search(low, floor, start)
     cut = start
